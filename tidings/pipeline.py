@@ -1,0 +1,138 @@
+"""Ordered stages over spaCy: prepare, nlp.pipe, assemble; batch error handling.
+
+One bad article never stops a batch: it becomes an ErrorRecord naming the
+input, and every other article still comes out, in input order.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Iterable, Iterator, Optional, Union
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from tidings import __version__
+from tidings.config import Config
+from tidings.errors import TidingsError
+from tidings.ingest.html import looks_like_html
+from tidings.ingest.raw import RawArticle
+from tidings.nlp import extensions  # noqa: F401  (Doc attributes)
+from tidings.nlp import model as model_
+from tidings.prepare import prepare
+from tidings.record import ErrorInfo, ErrorRecord, Provenance, Record
+
+Result = Union[Record, ErrorRecord]
+
+
+class Pipeline:
+    """The spaCy pipeline with tidings' stages, loaded once."""
+
+    def __init__(self, config: Optional[Config] = None, nlp: Optional[Language] = None):
+        self.config = config or Config.from_env()
+        self.nlp = nlp if nlp is not None else model_.load(self.config.model, tuple(self.config.components))
+        self.provenance = Provenance(
+            tidings=__version__,
+            model=model_.describe(self.nlp),
+            components=[n for n in self.nlp.pipe_names if n.startswith("tidings_")],
+        )
+
+    # -- one article -------------------------------------------------
+    def extract(self, text_or_html: str, *, published=None, url=None, title=None, id=None, source="-") -> Record:
+        """A record for one article; raises TidingsError on bad input."""
+        raw = to_raw(text_or_html, published=published, url=url, title=title, id=id, source=source)
+        result = next(self.process([raw]))
+        if isinstance(result, ErrorRecord):
+            raise TidingsError.from_info(result.error)
+        return result
+
+    # -- many articles ------------------------------------------------
+    def process(self, items: Iterable[Union[RawArticle, ErrorRecord]]) -> Iterator[Result]:
+        """Records (or error records) for a stream of raw articles, in order.
+
+        Items that are already ErrorRecords (an input that could not be read)
+        pass through in their place.
+        """
+        it = iter(items)
+        while True:
+            chunk = list(itertools.islice(it, self.config.batch_size))
+            if not chunk:
+                return
+            yield from self._process_chunk(chunk)
+
+    def _process_chunk(self, chunk) -> list[Result]:
+        results: list[Optional[Result]] = [None] * len(chunk)
+        docs: list[Doc] = []
+        slots: list[int] = []
+        for i, raw in enumerate(chunk):
+            if isinstance(raw, ErrorRecord):
+                results[i] = raw
+                continue
+            try:
+                article = prepare(raw, self.config)
+            except TidingsError as exc:
+                results[i] = error_record(raw.id, exc)
+                continue
+            except Exception as exc:  # noqa: BLE001 - a bug must not lose the batch
+                results[i] = error_record(raw.id, TidingsError("E012", raw.source, detail=_short(exc)))
+                continue
+            doc = self.nlp.make_doc(article.text)
+            doc._.tidings_article = article
+            doc.user_data["tidings:raw"] = raw
+            docs.append(doc)
+            slots.append(i)
+        for i, doc in zip(slots, self._pipe(docs)):
+            results[i] = self._assemble(doc)
+        return results
+
+    def _pipe(self, docs: list[Doc]) -> Iterator[Doc]:
+        try:
+            yield from list(self.nlp.pipe(docs, batch_size=self.config.batch_size))
+        except Exception:  # noqa: BLE001 - find the article that broke the batch
+            for doc in docs:
+                try:
+                    yield self.nlp(doc)
+                except Exception as exc:  # noqa: BLE001
+                    doc._.tidings_errors.append(f"spaCy: {_short(exc)}")
+                    yield doc
+
+    def _assemble(self, doc: Doc) -> Result:
+        raw: RawArticle = doc.user_data.get("tidings:raw")
+        if doc._.tidings_errors:
+            return error_record(raw.id, TidingsError("E012", raw.source, detail="; ".join(doc._.tidings_errors)))
+        return Record(
+            id=raw.id,
+            article=doc._.tidings_article,
+            entities=doc._.tidings_entities,
+            quotes=doc._.tidings_quotes,
+            claims=doc._.tidings_claims,
+            places=doc._.tidings_places,
+            times=doc._.tidings_times,
+            events=doc._.tidings_events,
+            provenance=self.provenance,
+        )
+
+
+def to_raw(text_or_html: str, *, published=None, url=None, title=None, id=None, source="-") -> RawArticle:
+    if looks_like_html(text_or_html):
+        return RawArticle(source=source, id=id, html=text_or_html, published=published, url=url, title=title)
+    return RawArticle(source=source, id=id, text=text_or_html, published=published, url=url, title=title)
+
+
+def error_record(id, exc: TidingsError) -> ErrorRecord:
+    return ErrorRecord(id=id, error=ErrorInfo(**exc.to_info()))
+
+
+def _short(exc: Exception) -> str:
+    return f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
+
+
+_pipelines: dict[Config, Pipeline] = {}
+
+
+def get_pipeline(config: Optional[Config] = None) -> Pipeline:
+    """The shared Pipeline for a Config (loaded once per process)."""
+    config = config or Config.from_env()
+    if config not in _pipelines:
+        _pipelines[config] = Pipeline(config)
+    return _pipelines[config]
