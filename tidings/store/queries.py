@@ -1,0 +1,221 @@
+"""Read queries over the store, shared by the API and the exports."""
+
+from __future__ import annotations
+
+import json
+from typing import Iterator, Optional
+
+from tidings.store import filters as filters_
+from tidings.store.filters import EventFilter
+
+EVENT_LIST_COLUMNS = (
+    "id, article_id, local_id, type, mode, context, status, date, date_precision, actor, target, organizer, "
+    "place, lat, lon, country, killed, injured, arrested, participants, acled_event_type, "
+    "acled_sub_event_type, sentence, published, publisher, url, title"
+)
+
+STAT_GROUPS = {"type": "type", "mode": "mode", "status": "status", "country": "country"}
+
+
+def _page(items: list, total: int, limit: int, offset: int) -> dict:
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+def _like(value: str) -> str:
+    return f"%{value.lower()}%"
+
+
+class Queries:
+    db: object
+    dialect: str
+
+    # -- events ----------------------------------------------------------
+    def events(self, f: EventFilter, columns: str = EVENT_LIST_COLUMNS) -> dict:
+        where, params = filters_.where(f, self.dialect)
+        total = self.db.scalar(f"SELECT count(*) AS n FROM events{where}", params)
+        sql = f"SELECT {columns} FROM events{where}{filters_.order_by(f.sort)} LIMIT ? OFFSET ?"
+        items = self.db.query(sql, params + [f.limit, f.offset])
+        return _page(items, total, f.limit, f.offset)
+
+    def iter_events(self, f: EventFilter, batch: int = 2000) -> Iterator[dict]:
+        """Every matching event, all columns, in the filter's order (no limit)."""
+        where, params = filters_.where(f, self.dialect)
+        order = filters_.order_by(f.sort)
+        offset = 0
+        while True:
+            rows = self.db.query(f"SELECT * FROM events{where}{order} LIMIT ? OFFSET ?", params + [batch, offset])
+            yield from rows
+            if len(rows) < batch:
+                return
+            offset += batch
+
+    def count_events(self, f: EventFilter) -> int:
+        where, params = filters_.where(f, self.dialect)
+        return self.db.scalar(f"SELECT count(*) AS n FROM events{where}", params)
+
+    def event(self, event_id: int) -> Optional[dict]:
+        ev = self.db.one("SELECT * FROM events WHERE id = ?", [event_id])
+        if ev is None:
+            return None
+        ev["counts"] = json.loads(ev["counts"]) if ev.get("counts") else {}
+        ev["evidence"] = self.db.query(
+            "SELECT sentence, start_char, end_char FROM event_evidence WHERE event_id = ? ORDER BY start_char", [event_id])
+        ev["sources"] = [self.db.one(
+            "SELECT id, title, url, publisher, published, source_path, model, tidings_version FROM articles WHERE id = ?",
+            [ev["article_id"]])]
+        ev["related"] = self._related(ev)
+        return ev
+
+    def _related(self, ev: dict) -> list[dict]:
+        # The same kind of event on the same day in the same country, reported
+        # by other articles: a reader compares their accounts (and tolls).
+        if not ev.get("date"):
+            return []
+        return self.db.query(
+            "SELECT id, article_id, type, date, place, country, killed, injured, arrested, participants, "
+            "publisher, title, sentence FROM events WHERE type = ? AND date = ? AND country IS NOT DISTINCT FROM ? "
+            "AND article_id <> ? ORDER BY id LIMIT 20"
+            if self.dialect == "postgres" else
+            "SELECT id, article_id, type, date, place, country, killed, injured, arrested, participants, "
+            "publisher, title, sentence FROM events WHERE type = ? AND date = ? AND country IS ? "
+            "AND article_id <> ? ORDER BY id LIMIT 20",
+            [ev["type"], ev["date"], ev["country"], ev["article_id"]])
+
+    # -- articles --------------------------------------------------------
+    def articles(self, q: Optional[str] = None, limit: int = 50, offset: int = 0,
+                 sort: str = "-published") -> dict:
+        params: list = []
+        where = ""
+        if q and filters_._WORD.search(q):
+            where = " WHERE " + filters_.text_condition(self.dialect, q, params, column="id")
+        key = "published" if sort.lstrip("-") == "published" else "id"
+        direction = "DESC" if sort.startswith("-") else "ASC"
+        total = self.db.scalar(f"SELECT count(*) AS n FROM articles{where}", params)
+        items = self.db.query(
+            f"SELECT id, record_id, title, url, publisher, published, language, n_events, source_path, ingested_at "
+            f"FROM articles{where} ORDER BY {key} {direction}, id {direction} LIMIT ? OFFSET ?",
+            params + [limit, offset])
+        return _page(items, total, limit, offset)
+
+    def article(self, article_id: int) -> Optional[dict]:
+        row = self.db.one("SELECT * FROM articles WHERE id = ?", [article_id])
+        if row is None:
+            return None
+        record = json.loads(row.pop("record_json"))
+        row.pop("tsv", None)
+        row.pop("text", None)
+        events = self.db.query("SELECT id, local_id FROM events WHERE article_id = ? ORDER BY id", [article_id])
+        row["record"] = record
+        row["event_ids"] = {e["local_id"]: e["id"] for e in events}
+        return row
+
+    def record_json(self, article_id: int) -> Optional[str]:
+        return self.db.scalar("SELECT record_json FROM articles WHERE id = ?", [article_id])
+
+    def iter_records(self) -> Iterator[str]:
+        last = 0
+        while True:
+            rows = self.db.query("SELECT id, record_json FROM articles WHERE id > ? ORDER BY id LIMIT 500", [last])
+            for r in rows:
+                yield r["record_json"]
+            if len(rows) < 500:
+                return
+            last = rows[-1]["id"]
+
+    # -- quotes, claims, entities ----------------------------------------
+    def quotes(self, speaker: Optional[str] = None, q: Optional[str] = None, article: Optional[int] = None,
+               limit: int = 50, offset: int = 0) -> dict:
+        conds, params = [], []
+        if speaker:
+            conds.append("lower(quotes.speaker) LIKE ?")
+            params.append(_like(speaker))
+        if article is not None:
+            conds.append("quotes.article_id = ?")
+            params.append(article)
+        if q and filters_._WORD.search(q):
+            if self.dialect == "sqlite":
+                conds.append("quotes.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+                params.append(filters_.fts_query(q))
+            else:
+                conds.append("quotes.tsv @@ websearch_to_tsquery('english', ?)")
+                params.append(q)
+        return self._joined("quotes", "quotes.id, quotes.article_id, quotes.local_id, quotes.text, quotes.start_char, "
+                            "quotes.end_char, quotes.direct, quotes.speaker, quotes.cue, quotes.via",
+                            conds, params, limit, offset)
+
+    def claims(self, status: Optional[str] = None, claimant: Optional[str] = None, article: Optional[int] = None,
+               limit: int = 50, offset: int = 0) -> dict:
+        conds, params = [], []
+        if status:
+            values = [s.strip() for s in status.split(",") if s.strip()]
+            conds.append(f"claims.status IN ({', '.join('?' * len(values))})")
+            params.extend(values)
+        if claimant:
+            conds.append("lower(claims.claimant) LIKE ?")
+            params.append(_like(claimant))
+        if article is not None:
+            conds.append("claims.article_id = ?")
+            params.append(article)
+        return self._joined("claims", "claims.id, claims.article_id, claims.local_id, claims.text, claims.start_char, "
+                            "claims.end_char, claims.claimant, claims.status, claims.status_text, claims.quote_id",
+                            conds, params, limit, offset)
+
+    def _joined(self, table, columns, conds, params, limit, offset) -> dict:
+        where = (" WHERE " + " AND ".join(conds)) if conds else ""
+        total = self.db.scalar(f"SELECT count(*) AS n FROM {table}{where}", params)
+        items = self.db.query(
+            f"SELECT {columns}, articles.title, articles.publisher, articles.published, articles.url "
+            f"FROM {table} JOIN articles ON articles.id = {table}.article_id{where} "
+            f"ORDER BY {table}.id DESC LIMIT ? OFFSET ?", params + [limit, offset])
+        return _page(items, total, limit, offset)
+
+    def entities(self, name: Optional[str] = None, type: Optional[str] = None,
+                 limit: int = 50, offset: int = 0) -> dict:
+        """Entities across articles, one row per (name, type)."""
+        conds, params = [], []
+        if name:
+            conds.append("lower(name) LIKE ?")
+            params.append(_like(name))
+        if type:
+            conds.append("type = ?")
+            params.append(type.upper())
+        where = (" WHERE " + " AND ".join(conds)) if conds else ""
+        total = self.db.scalar(f"SELECT count(*) AS n FROM (SELECT 1 AS x FROM entities{where} GROUP BY name, type) AS g", params)
+        items = self.db.query(
+            f"SELECT name, type, count(DISTINCT article_id) AS articles, sum(n_mentions) AS mentions "
+            f"FROM entities{where} GROUP BY name, type ORDER BY articles DESC, mentions DESC, name LIMIT ? OFFSET ?",
+            params + [limit, offset])
+        return _page(items, total, limit, offset)
+
+    # -- aggregates ------------------------------------------------------
+    def events_per_day(self, f: EventFilter, by: str = "type") -> list[dict]:
+        group = STAT_GROUPS.get(by, "type")
+        where, params = filters_.where(f, self.dialect)
+        cond = where + (" AND " if where else " WHERE ") + "date IS NOT NULL"
+        return self.db.query(
+            f"SELECT date, {group} AS key, count(*) AS n FROM events{cond} GROUP BY date, {group} ORDER BY date, {group}",
+            params)
+
+    def countries(self, f: EventFilter) -> list[dict]:
+        where, params = filters_.where(f, self.dialect)
+        return self.db.query(
+            f"SELECT country, count(*) AS n, sum(killed) AS killed, sum(injured) AS injured, sum(arrested) AS arrested "
+            f"FROM events{where} GROUP BY country ORDER BY n DESC, country", params)
+
+    def summary(self) -> dict:
+        out = {}
+        for table in ("articles", "events", "entities", "quotes", "claims", "places", "times", "failures"):
+            out[table] = self.db.scalar(f"SELECT count(*) AS n FROM {table}")
+        out["schema_version"] = self.db.scalar("SELECT max(version) AS v FROM schema_version")
+        out["types"] = [r["type"] for r in self.db.query("SELECT DISTINCT type FROM events ORDER BY type")]
+        out["countries"] = [r["country"] for r in self.db.query(
+            "SELECT DISTINCT country FROM events WHERE country IS NOT NULL ORDER BY country")]
+        span = self.db.one("SELECT min(date) AS first, max(date) AS last FROM events")
+        out["dates"] = span
+        return out
+
+    def failures(self, limit: int = 100, offset: int = 0) -> dict:
+        total = self.db.scalar("SELECT count(*) AS n FROM failures")
+        items = self.db.query("SELECT input, record_id, code, message, failed_at FROM failures ORDER BY id LIMIT ? OFFSET ?",
+                              [limit, offset])
+        return _page(items, total, limit, offset)
