@@ -1,8 +1,4 @@
-"""Time expressions resolved against the publication date.
-
-STUB: registered so the pipeline runs end to end; the issue that owns this
-stage replaces the body.
-"""
+"""Time expressions resolved against the publication date (``doc._.tidings_times``)."""
 
 from __future__ import annotations
 
@@ -10,6 +6,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from tidings.nlp.component import guarded
+from tidings.nlp.extensions import published
+from tidings.record import Time
+
+from .annotate import annotate
 
 
 class TidingsTimes:
@@ -18,7 +18,14 @@ class TidingsTimes:
 
     @guarded("tidings_times")
     def __call__(self, doc: Doc) -> Doc:
-        doc._.tidings_times = []
+        times = []
+        for i, (span, found) in enumerate(annotate(doc, published(doc)), 1):
+            times.append(Time(
+                id=f"T{i}", text=span.text, start=span.start_char, end=span.end_char,
+                value=found.value if found else None,
+                precision=found.precision if found and found.value else None,
+            ))
+        doc._.tidings_times = times
         return doc
 
 
