@@ -5,7 +5,8 @@ cross-links to other stories ("READ ALSO ..."), syndication and credit lines
 ("Via The Guardian", "Source: Reuters"), calls to subscribe, share or follow.
 Each rule matches a whole line, and only a line that is short and shaped like
 such a line: a body sentence that merely starts with the same word ("Sources
-said ...", "Share prices fell ...") is kept.
+said ...", "Share prices fell ...") is kept. The shapes live in
+``tidings.clean.patterns``.
 """
 
 from __future__ import annotations
@@ -14,63 +15,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-# A publisher name: a few capitalised words, maybe with '&', '.', "'" or '-'.
-_NAME = r"(?P<name>(?:the\s+)?[A-Z0-9][\w&.'’\-]*(?:\s+(?:[A-Z0-9&][\w&.'’\-]*|of|and|de|du|la|the|for|on|in|al|el))*)"
-_END = r"\s*[.|,;]?\s*$"
-
-_CROSS_LINK_WORDS = (
-    r"read\s+also|also\s+read|read\s+more|read\s+next|read\s+this|read|see\s+also|also\s+see|related(?:\s+(?:stories|story|articles?|news|content|coverage|reading|links?|posts?|topics?))?"
-    r"|more\s+(?:on\s+this(?:\s+story)?|stories|news|from\s+\w+(?:\s+\w+)?)|watch(?:\s+now|\s+video)?|video|listen|recommended(?:\s+for\s+you)?|trending(?:\s+now)?"
-    r"|don['’]t\s+miss|must\s+read|you\s+may\s+also\s+like|you\s+might\s+also\s+like|suggested|top\s+stories|latest|editor['’]s\s+picks?|popular|most\s+read|explainer"
-)
-# "READ ALSO  Headline", "Read also: Headline", "RELATED | Headline", "Related »".
-_CROSS_LINK = re.compile(
-    rf"^\s*(?:[>»•\-–—*\[(]\s*)?(?P<lead>{_CROSS_LINK_WORDS})\s*(?P<sep>\s*[:|>»\-–—\])]+|\s)\s*(?P<rest>.*)$",
-    re.IGNORECASE,
-)
-_STRONG_LEAD = re.compile(
-    r"^(?:read\s+also|also\s+read|read\s+more|read\s+next|see\s+also|also\s+see|related\s+\w+|more\s+on\s+this|more\s+stories|more\s+news|don['’]t\s+miss|must\s+read|you\s+(?:may|might)\s+also\s+like|editor['’]s\s+picks?|top\s+stories|most\s+read)$",
-    re.IGNORECASE,
-)
-_CROSS_LINK_ALONE = re.compile(rf"^\s*(?:{_CROSS_LINK_WORDS})\s*[:|>»\-–—]*\s*$", re.IGNORECASE)
-
-_SYNDICATION = re.compile(
-    rf"^\s*(?:[(\[]\s*)?(?P<lead>via|source|sources|courtesy(?:\s+of)?|originally\s+published\s+(?:by|in|on|at)|first\s+published\s+(?:by|in|on|at)"
-    rf"|(?:this|the)\s+(?:article|story|post|piece)\s+(?:was\s+)?(?:first|originally)\s+(?:appeared|published)\s+(?:in|on|by|at)"
-    rf"|(?:this|the)\s+(?:article|story|post|piece)\s+(?:is\s+)?republished\s+(?:from|with\s+permission\s+(?:from|of))"
-    rf"|republished\s+(?:from|with\s+permission\s+(?:from|of))|syndicated\s+from|distributed\s+by|provided\s+by|content\s+from)"
-    rf"\s*[:\-–—]?\s*{_NAME}\s*[)\]]?{_END}",
-    re.IGNORECASE,
-)
-_CREDIT = re.compile(
-    r"^\s*(?:[(\[]\s*)?(?:(?:additional\s+)?reporting\s+by|writing\s+by|editing\s+by|edited\s+by|compiled\s+by|written\s+by|with\s+inputs?\s+from"
-    r"|photo(?:graph)?s?(?:\s+by)?|image(?:\s+credit)?|picture|credit|file\s+photo|video\s+by|illustration)\s*[:\-–—]?\s*.{1,120}$",
-    re.IGNORECASE,
-)
-_SUBSCRIBE = re.compile(
-    r"^\s*(?:click\s+here\s+to\s+(?:subscribe|sign\s+up|read|join|get|download|follow)|subscribe(?:\s+now|\s+today|\s+here)?\b|sign\s+up\s+(?:now|here|today|for|to)\b"
-    r"|get\s+(?:our|the)\s+\w+(?:\s+\w+)?\s+newsletter|join\s+our\s+(?:\w+\s+)?(?:channel|newsletter|community|mailing\s+list)|become\s+a\s+(?:subscriber|member|patron)|support\s+(?:our|independent)\s+journalism"
-    r"|already\s+a\s+subscriber|log\s+in\s+to\s+(?:continue|read)|register\s+(?:now|for\s+free)|to\s+continue\s+reading)",
-    re.IGNORECASE,
-)
-_NEWSLETTER = re.compile(
-    r"^\s*(?:(?:sign\s+up\s+for|subscribe\s+to|get)\s+.{0,60}newsletter|newsletter\s*[:\-–—]|the\s+\w+(?:\s+\w+)?\s+newsletter\s*[:\-–—]|.{0,60}\bdelivered\s+(?:straight\s+)?to\s+your\s+inbox|enter\s+your\s+email)",
-    re.IGNORECASE,
-)
-_SHARE = re.compile(
-    r"^\s*(?:share(?:\s+this(?:\s+(?:article|story|post|page))?)?(?:\s+(?:on|via)\s+\w+)?|tweet(?:\s+this)?|email(?:\s+this)?|print(?:\s+this)?|pin\s+it|whatsapp|facebook|twitter|linkedin|telegram|reddit|copy\s+link"
-    r"|(?:like|follow|find)\s+us\s+on\s+.{1,60}|follow\s+(?:us|@?\w+)\s+on\s+.{1,40}|(?:share|like|comment)(?:\s*[|/,]\s*(?:share|like|comment|tweet|email|print))+"
-    r"|\d+\s+(?:shares?|comments?|likes?)|(?:view|show|load|leave\s+a|add\s+a|post\s+a)\s+comments?)\s*[:.!]?\s*$",
-    re.IGNORECASE,
-)
-_ADVERT = re.compile(
-    r"^\s*(?:advertisement|advertising|sponsored(?:\s+content)?|ad|story\s+continues\s+below(?:\s+(?:this\s+)?advertisement)?|continue\s+reading\s+(?:below|the\s+main\s+story)"
-    r"|article\s+continues\s+(?:below|after\s+(?:this\s+)?advertisement)|scroll\s+to\s+continue(?:\s+with\s+content)?|skip\s+(?:ad|advertisement))\s*[:.]?\s*$",
-    re.IGNORECASE,
-)
-_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b).{0,120}$|^.{0,120}\ball\s+rights\s+reserved\.?\s*$", re.IGNORECASE)
+from tidings.clean import patterns as P
 
 _MAX_WORDS = 30  # no junk line is longer than this
+# Lowercase words a publisher's name may hold ("Agence France-Presse" has none,
+# "Mail & Guardian" none, "The New York Times" only "the").
+_NAME_SMALL = {"of", "and", "de", "du", "la", "le", "the", "for", "on", "in", "al", "el", "news"}
+# Words after "Via"/"Source" that start a sentence, not a name ("Via a spokesman").
+_NOT_A_NAME = re.compile(r"^(?:a|an|his|her|their|its|our|this|that|these|those|close|said|say|told|familiar|say|within|inside|at|in|on|from)\b", re.I)
 
 
 @dataclass
@@ -80,59 +32,54 @@ class Cleaned:
     publisher: Optional[str] = None
 
 
-def _is_headline(rest: str) -> bool:
-    """A cross-link's tail: a headline, not the rest of a sentence."""
-    words = rest.split()
-    if not words:
-        return True
-    if len(words) > 25:
-        return False
-    return True
+def _publisher_name(name: str) -> Optional[str]:
+    name = name.strip(" .,;:|)]")
+    if not name or _NOT_A_NAME.match(name):
+        return None
+    words = name.split()
+    if len(words) > 6 or any(w[0].islower() and w.lower() not in _NAME_SMALL for w in words):
+        return None
+    if words[0].lower() == "the" and len(words) > 1:
+        words[0] = "The"
+    return " ".join(words)
 
 
-def classify(line: str) -> tuple[Optional[str], Optional[str]]:
-    """(reason, publisher) for a junk line, (None, None) for a body line."""
-    stripped = line.strip()
-    if not stripped:
-        return None, None
-    words = stripped.split()
-    if len(words) > _MAX_WORDS:
-        return None, None
-    m = _SYNDICATION.match(stripped)
-    if m and len(m.group("name").split()) <= 6:
-        lead = m.group("lead").lower()
-        name = m.group("name").strip(" .,;|")
-        # "Source: Reuters" is a credit; "Sources close to the minister" is not.
-        if lead.startswith("source") and not (re.search(r"[:\-–—]", stripped[: len(m.group("lead")) + 3]) or len(words) <= 4):
-            pass
-        else:
-            return "syndication", name
-    m = _CROSS_LINK.match(stripped)
-    if m and _is_headline(m.group("rest")):
-        lead, sep = m.group("lead"), m.group("sep")
+def _syndication(line: str, n_words: int) -> Optional[str]:
+    """The publisher a syndication line names, or None when it is not one."""
+    m = P.SYNDICATION.match(line)
+    if m:
+        lead, sep = m.group("lead").lower(), m.group("sep")
+        name = _publisher_name(m.group("name"))
+        if name is None:
+            return None
+        # "Sources close to the minister" and "Via Rome, the train..." are body;
+        # "Source: Reuters", "SOURCE Reuters" and "Via The Guardian" are credits.
+        if lead in ("source", "sources", "via") and not sep.strip() and n_words > 4 and not m.group("lead").isupper():
+            return None
+        return name
+    m = P.DASH_CREDIT.match(line)
+    if m and n_words <= 5:
+        return _publisher_name(m.group("name"))
+    return None
+
+
+def _cross_link(line: str) -> bool:
+    m = P.CROSS_LINK.match(line)
+    if m:
+        lead, sep, rest = m.group("lead"), m.group("sep"), m.group("rest")
+        if len(rest.split()) > 25:
+            return False
         shouted = lead.isupper() and len(lead) > 2
         punctuated = bool(sep.strip())
         # Strong leads ("Read also", "See also") never start a body sentence;
         # weak ones ("Read", "Watch", "Related") count only in capitals or
         # with a separator: "Read the full report" and "Watch groups said" are body.
-        strong = _STRONG_LEAD.match(lead) is not None
-        if shouted or punctuated or (strong and m.group("rest")[:1].isupper()):
-            return "cross-link", None
-    if _CROSS_LINK_ALONE.match(stripped):
-        return "cross-link", None
-    if _NEWSLETTER.match(stripped):
-        return "newsletter", None
-    if _SUBSCRIBE.match(stripped) and len(words) <= 20:
-        return "subscribe", None
-    if _SHARE.match(stripped):
-        return "share", None
-    if _ADVERT.match(stripped):
-        return "advertisement", None
-    if _COPYRIGHT.match(stripped) and len(words) <= 20:
-        return "copyright", None
-    if _CREDIT.match(stripped) and len(words) <= 15 and not stripped.endswith(("?", "!")) and _looks_like_credit(stripped):
-        return "credit", None
-    return None, None
+        strong = P.STRONG_LEAD.match(lead) is not None
+        if shouted or punctuated or (strong and rest[:1].isupper()):
+            # "Related: police said ..." is still a sentence: a headline after a
+            # weak lead starts with a capital, a digit or a quote.
+            return strong or shouted or not rest or not rest[:1].islower()
+    return P.CROSS_LINK_ALONE.match(line) is not None
 
 
 def _looks_like_credit(line: str) -> bool:
@@ -146,19 +93,57 @@ def _looks_like_credit(line: str) -> bool:
     return capitalised / len(tokens) >= 0.75
 
 
+def copyright_owner(line: str) -> Optional[str]:
+    return _publisher_name(P.COPYRIGHT_NOISE.sub(" ", line))
+
+
+def classify(line: str) -> tuple[Optional[str], Optional[str]]:
+    """(reason, publisher) for a junk line, (None, None) for a body line."""
+    stripped = line.strip()
+    if not stripped:
+        return None, None
+    n_words = len(stripped.split())
+    if n_words > _MAX_WORDS:
+        return None, None
+    name = _syndication(stripped, n_words)
+    if name:
+        return "syndication", name
+    if _cross_link(stripped):
+        return "cross-link", None
+    if P.NEWSLETTER.match(stripped):
+        return "newsletter", None
+    if P.SUBSCRIBE.match(stripped) and n_words <= 20:
+        return "subscribe", None
+    if P.SHARE.match(stripped) and n_words <= 15:
+        return "share", None
+    if P.ADVERT.match(stripped):
+        return "advertisement", None
+    if P.COPYRIGHT.match(stripped) and n_words <= 40:
+        return "copyright", None
+    if P.CREDIT.match(stripped) and n_words <= 15 and not stripped.endswith(("?", "!")) and _looks_like_credit(stripped):
+        return "credit", None
+    return None, None
+
+
 def clean(text: str) -> Cleaned:
-    """Drop junk lines from normalised text; report each with its reason."""
+    """Drop junk lines from normalised text; report each with its reason.
+
+    The publisher is the first syndication line's name, else the owner in a
+    copyright line ("© Reuters").
+    """
     kept: list[str] = []
     removed: list[dict] = []
-    publisher = None
+    publisher = owner = None
     for line in text.split("\n"):
         reason, name = classify(line)
         if reason is None:
             kept.append(line)
             continue
         removed.append({"text": line.strip(), "reason": reason})
-        if reason == "syndication" and publisher is None and name:
-            publisher = re.sub(r"^the\s+", "The ", name, flags=re.IGNORECASE) if name.lower().startswith("the ") else name
+        if reason == "syndication" and publisher is None:
+            publisher = name
+        elif reason == "copyright" and owner is None:
+            owner = copyright_owner(line)
     out = "\n".join(kept)
     out = re.sub(r"\n{3,}", "\n\n", out).strip()
-    return Cleaned(out, removed, publisher)
+    return Cleaned(out, removed, publisher or owner)
