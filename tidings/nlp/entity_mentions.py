@@ -1,0 +1,95 @@
+"""One mention of a named entity: the model's span, trimmed to the name.
+
+A mention's offsets cover the name only: a leading "the", honorifics and
+titles (for people) and a trailing possessive are left out, so
+``text[start:end]`` reads "Daniel Ortega" for "President Daniel Ortega's".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Span
+
+from tidings.nlp.entity_lexicon import COURTESY, GENDERED_TITLES, SUFFIXES, TITLES, fold
+
+# Labels that name something; numbers, dates and amounts are other stages' work.
+NAMED_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_EDGE_PUNCT = frozenset({",", ".", ";", ":", "\"", "“", "”", "'", "‘", "’", "(", ")", "-", "—", "–"})
+
+
+@dataclass
+class Mention:
+    start: int  # char offsets of the trimmed name
+    end: int
+    label: str
+    text: str
+    key: str  # folded name, the clustering key
+    words: tuple  # folded words of the name, suffixes (Jr.) kept
+    tok_start: int  # token span of the trimmed name
+    tok_end: int
+    titles: list = field(default_factory=list)  # stripped title words, as written
+    role: Optional[str] = None
+    gender: Optional[str] = None
+
+
+def strip_name(span: Span) -> Optional[tuple[int, int, list]]:
+    """Token bounds [i, j) of the name inside ``span`` and the title words stripped from its front."""
+    i, j = span.start, span.end
+    doc = span.doc
+    while j > i and (doc[j - 1].text in POSSESSIVE or doc[j - 1].text in _EDGE_PUNCT):
+        j -= 1
+    while i < j and (doc[i].lower_ == "the" or doc[i].text in _EDGE_PUNCT):
+        i += 1
+    titles = []
+    if span.label_ == "PERSON":
+        while j - i > 1 and _is_title(doc[i].lower_):
+            titles.append(doc[i].text)
+            i += 1
+    if i >= j:
+        return None
+    return i, j, titles
+
+
+def _is_title(lower: str) -> bool:
+    bare = lower.rstrip(".")
+    return bare in COURTESY or lower in TITLES or bare in TITLES
+
+
+def make_mention(span: Span) -> Optional[Mention]:
+    """A Mention for a named-entity span, or None when nothing of a name is left."""
+    bounds = strip_name(span)
+    if bounds is None:
+        return None
+    i, j, titles = bounds
+    doc = span.doc
+    start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+    text = doc.text[start:end]
+    if text.endswith(("'s", "’s")):  # a possessive spaCy left attached ("Ortega’s")
+        end -= 2
+        text = text[:-2]
+    key = fold(text)
+    if not key:
+        return None
+    words = tuple(w for w in key.replace("-", " ").split() if w)
+    return Mention(start, end, span.label_, text, key, words, i, j, titles, gender=title_gender(titles))
+
+
+def title_gender(titles) -> Optional[str]:
+    for title in titles:
+        bare = title.lower().rstrip(".")
+        gender = COURTESY.get(bare) or GENDERED_TITLES.get(bare)
+        if gender:
+            return gender
+    return None
+
+
+def core_words(words: tuple) -> tuple:
+    """Name words without generational suffixes, for surname matching."""
+    return tuple(w for w in words if w not in SUFFIXES) or words
+
+
+def is_courtesy(text: str) -> bool:
+    return text.lower().rstrip(".") in COURTESY

@@ -1,0 +1,136 @@
+"""Looking entities up by name, and a gender hint for pronoun resolution.
+
+Both read only ``doc._.tidings_entities`` (and the Doc's text), so they
+work on any Doc the ``tidings_entities`` component has run on.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import numpy
+from spacy.tokens import Doc
+
+from tidings.nlp.entity_lexicon import PRONOUNS, fold
+from tidings.nlp.entity_mentions import _is_title, core_words
+from tidings.record import Entity
+
+_INDEX = "tidings:entity_index"
+_GENDER = "tidings:entity_gender"
+PRONOUN_WINDOW = 40  # tokens after a mention in which a he/she may refer to it
+
+
+def resolve_name(doc: Doc, text: str, near: Optional[int] = None) -> Optional[Entity]:
+    """The article entity a name or pronoun-free noun phrase refers to, or None.
+
+    ``text`` may carry a leading "the", titles and honorifics and a
+    possessive: "Mr Ortega's", "President Ortega" and "Ortega" all give the
+    Daniel Ortega entity; "the Kremlin" gives the Kremlin; "UN" gives the
+    United Nations where the article spells it out. A bare surname or first
+    name shared by several people ("Clinton") goes to the one mentioned last
+    before character offset ``near`` when given, else to the one mentioned
+    most often.
+    """
+    words = [w for w in fold(text).removesuffix("'s").split() if w]
+    while words and words[0] == "the":
+        words.pop(0)
+    while len(words) > 1 and _is_title(words[0]):
+        words.pop(0)
+    if not words:
+        return None
+    index = _index(doc)
+    hits = index.get(" ".join(words))
+    if not hits:
+        return None
+    if len(hits) == 1:
+        return hits[0]
+    if near is not None:
+        before = [(max((s for s, _ in e.mentions if s < near), default=-1), e) for e in hits]
+        best = max(before, key=lambda pair: pair[0])
+        if best[0] >= 0:
+            return best[1]
+    return max(hits, key=lambda e: len(e.mentions))
+
+
+def _index(doc: Doc) -> dict:
+    """Folded name -> entities it may mean, rebuilt when the entity list changes."""
+    entities = doc._.tidings_entities
+    cached = doc.user_data.get(_INDEX)
+    if cached is not None and cached[0] is entities and cached[1] == len(entities):
+        return cached[2]
+    exact: dict[str, list] = {}
+    partial: dict[str, list] = {}
+    for ent in entities:
+        keys = {fold(ent.name)} | {fold(doc.text[s:e]) for s, e in ent.mentions}
+        for key in keys:
+            _add(exact, key, ent)
+            words = core_words(tuple(key.split()))
+            if ent.type == "PERSON" and len(words) > 1:
+                _add(partial, words[-1], ent)
+                _add(partial, words[0], ent)
+    index = dict(partial)
+    index.update(exact)  # an exact name beats a surname or first-name guess
+    doc.user_data[_INDEX] = (entities, len(entities), index)
+    return index
+
+
+def _add(table: dict, key: str, ent: Entity) -> None:
+    bucket = table.setdefault(key, [])
+    if ent not in bucket:
+        bucket.append(ent)
+
+
+def gender_hint(doc: Doc, entity: Entity) -> Optional[str]:
+    """"male", "female" or None for a PERSON entity, from the article alone.
+
+    A courtesy or gendered title (Mr, Mrs, Ms, Sir, King, Queen,
+    spokeswoman ...) on any mention decides; otherwise the he/she pronouns
+    that first follow its mentions (within a few sentences, before another
+    person is named) are counted, and a clear majority decides. Offline
+    and cheap: the component computes it once per article.
+    """
+    if entity.type != "PERSON":
+        return None
+    return doc.user_data.get(_GENDER, {}).get(entity.id)
+
+
+def compute_genders(doc: Doc, entities: list[Entity], title_genders: dict[str, Optional[str]]) -> None:
+    """Store each person's gender hint on the Doc (titles first, then pronouns)."""
+    people = [e for e in entities if e.type == "PERSON"]
+    if not people:
+        doc.user_data[_GENDER] = {}
+        return
+    lowers = doc.to_array("LOWER")
+    hashes = numpy.array([doc.vocab.strings.add(p) for p in PRONOUNS], dtype=lowers.dtype)
+    pronoun_at = numpy.flatnonzero(numpy.isin(lowers, hashes))
+    char_to_tok = {t.idx: t.i for t in doc} if len(pronoun_at) else {}
+    starts = sorted((s, e.id) for e in people for s, _ in e.mentions)
+    out = {}
+    for ent in people:
+        gender = title_genders.get(ent.id)
+        if gender is None and len(pronoun_at):
+            gender = _pronoun_vote(doc, ent, pronoun_at, char_to_tok, starts)
+        if gender:
+            out[ent.id] = gender
+    doc.user_data[_GENDER] = out
+
+
+def _pronoun_vote(doc, ent, pronoun_at, char_to_tok, starts) -> Optional[str]:
+    votes = {"male": 0, "female": 0}
+    for s, e in ent.mentions:
+        tok = char_to_tok.get(s)
+        if tok is None:
+            continue
+        nxt = numpy.searchsorted(pronoun_at, tok + 1)
+        if nxt >= len(pronoun_at) or pronoun_at[nxt] - tok > PRONOUN_WINDOW:
+            continue
+        p = int(pronoun_at[nxt])
+        other = next((os for os, oid in starts if os > e and oid != ent.id), None)
+        if other is not None and other < doc[p].idx:
+            continue
+        votes[PRONOUNS[doc[p].lower_]] += 1
+    if votes["male"] > votes["female"]:
+        return "male"
+    if votes["female"] > votes["male"]:
+        return "female"
+    return None
