@@ -1,8 +1,4 @@
-"""Toponyms resolved offline to GeoNames.
-
-STUB: registered so the pipeline runs end to end; the issue that owns this
-stage replaces the body.
-"""
+"""Toponyms resolved offline to GeoNames (``doc._.tidings_places``)."""
 
 from __future__ import annotations
 
@@ -11,6 +7,9 @@ from spacy.tokens import Doc
 
 from tidings.nlp.component import guarded
 
+from .gazetteer import gazetteer
+from .locate import places
+
 
 class TidingsPlaces:
     def __init__(self, nlp: Language, name: str):
@@ -18,8 +17,11 @@ class TidingsPlaces:
 
     @guarded("tidings_places")
     def __call__(self, doc: Doc) -> Doc:
-        doc._.tidings_places = []
+        doc._.tidings_places = places(doc)
         return doc
+
+    def initialize(self, get_examples=None, nlp=None) -> None:
+        gazetteer()
 
 
 @Language.factory("tidings_places")

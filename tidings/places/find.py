@@ -1,0 +1,175 @@
+"""Spot toponym candidates: spaCy's GPE/LOC/FAC entities plus gazetteer names it missed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Doc, Span
+
+from .gazetteer import Entry, Gazetteer, key
+from .landmarks import is_landmark_name
+
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Names spaCy's small model sometimes labels PERSON or ORG: kept when the gazetteer knows them well.
+_MISLABELLED = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"}
+_MAX_NGRAM = 3
+_COUNTY = re.compile(r"\b((?:Mc|Mac|O')?[A-Z][a-z]+(?:\s(?:Mc)?[A-Z][a-z]+)?\s(?:County|Parish))\b")
+_TRIM = re.compile(r"(?:'s|\u2019s|')$")
+
+
+@dataclass
+class Mention:
+    span: Span
+    text: str
+    start: int
+    end: int
+    label: str
+    entries: list[Entry]
+    container: Optional[int] = None  # index of the mention after "City, ..."
+    # Found by name only (inside an organisation's name, or a proper noun spaCy did not call a place):
+    # kept only when the article's other places back it up.
+    weak: bool = False
+    contains: list[int] = field(default_factory=list)
+
+
+def _trimmed(span: Span) -> Optional[Span]:
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and doc[start].lower_ in ("the", "'s"):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "\u2019s")):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def find(doc: Doc, gaz: Gazetteer) -> tuple[list[Mention], list[tuple[Span, str]]]:
+    """(place mentions in text order, demonym mentions as (span, country code))."""
+    mentions: list[Mention] = []
+    demonyms: list[tuple[Span, str]] = []
+    taken: set[int] = set()
+    _counties(doc, gaz, mentions, taken)
+    for ent in doc.ents:
+        if any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        if ent.label_ in _PLACE_LABELS or ent.label_ in _MISLABELLED:
+            if ent.label_ == "NORP" or (ent.label_ not in _PLACE_LABELS and gaz.demonyms.get(key(ent.text))):
+                code = gaz.demonyms.get(key(ent.text))
+                if code:
+                    demonyms.append((ent, code))
+                    taken.update(range(ent.start, ent.end))
+                continue
+            for part in _parts(ent):
+                span = _trimmed(part)
+                if span is None:
+                    continue
+                entries = gaz.lookup(_TRIM.sub("", span.text)) or _abbreviation(gaz, span.text)
+                if ent.label_ in _MISLABELLED and not _well_known(entries):
+                    if ent.label_ == "PERSON":
+                        taken.update(range(ent.start, ent.end))
+                    continue
+                if ent.label_ == "FAC" and not entries and not is_landmark_name(span.text):
+                    continue
+                if not entries and gaz.demonyms.get(key(span.text)):
+                    demonyms.append((span, gaz.demonyms[key(span.text)]))
+                    continue
+                mentions.append(Mention(span, _TRIM.sub("", span.text), span.start_char, span.start_char + len(_TRIM.sub("", span.text)), ent.label_, entries))
+                taken.update(range(span.start, span.end))
+        elif ent.label_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "PERSON"):
+            taken.update(range(ent.start, ent.end))
+    _scan(doc, gaz, mentions, demonyms, taken)
+    mentions.sort(key=lambda m: m.start)
+    _link_containers(doc, gaz, mentions)
+    return mentions, demonyms
+
+
+def _parts(ent: Span) -> list[Span]:
+    """'Alexandria, La.' is two places."""
+    commas = [t.i for t in ent if t.text == ","]
+    if not commas:
+        return [ent]
+    out, start = [], ent.start
+    for i in commas:
+        out.append(ent.doc[start:i])
+        start = i + 1
+    out.append(ent.doc[start:ent.end])
+    return [p for p in out if len(p)]
+
+
+def _counties(doc: Doc, gaz: Gazetteer, mentions, taken) -> None:
+    """US counties and parishes, also inside organisations' names ('Rapides Parish Fire District')."""
+    for m in _COUNTY.finditer(doc.text):
+        if key(m[1]) not in gaz.counties:
+            continue
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is None or any(i in taken for i in range(span.start, span.end)):
+            continue
+        mentions.append(Mention(span, m[1], m.start(1), m.end(1), "COUNTY", []))
+        taken.update(range(span.start, span.end))
+
+
+def _abbreviation(gaz: Gazetteer, text: str) -> list[Entry]:
+    entry = (gaz.abbreviations.get(key(text)) or gaz.abbreviations.get(key(text) + ".")) if "." in text else None
+    return [entry] if entry is not None else []
+
+
+def _well_known(entries: list[Entry]) -> bool:
+    return any(e.feature in ("country", "admin") or e.population >= 100_000 for e in entries)
+
+
+def _scan(doc: Doc, gaz: Gazetteer, mentions, demonyms, taken) -> None:
+    """Gazetteer names among proper nouns that no entity covers (one pass)."""
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if i in taken or not (tok.pos_ == "PROPN" or tok.is_title) or tok.is_sent_start and tok.pos_ != "PROPN":
+            i += 1
+            continue
+        for size in range(min(_MAX_NGRAM, n - i), 0, -1):
+            span = doc[i:i + size]
+            if any(j in taken for j in range(i, i + size)) or not all(t.pos_ == "PROPN" or t.text in ("of", "-") for t in span):
+                continue
+            k = key(span.text)
+            code = gaz.demonyms.get(k)
+            if code:
+                demonyms.append((span, code))
+                break
+            entries = gaz.names.get(k)
+            if entries:
+                weak = not (_well_known(entries) or (size > 1 and entries[0].population >= 5000))
+                mentions.append(Mention(span, span.text, span.start_char, span.end_char, "GAZ", entries, weak=weak))
+                taken.update(range(i, i + size))
+                i += size - 1
+                break
+        i += 1
+
+
+def _link_containers(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> None:
+    """'Paris, Texas' and 'Alexandria, La.': the second names the first one's container."""
+    by_start = {m.span.start: idx for idx, m in enumerate(mentions)}
+    extra = []
+    for idx, m in enumerate(mentions):
+        j = m.span.end
+        if j + 1 >= len(doc) or doc[j].text != ",":
+            continue
+        nxt = by_start.get(j + 1)
+        if nxt is None:
+            # A state abbreviation: 'Alexandria, La.'
+            for size in (2, 1):
+                span = doc[j + 1:j + 1 + size]
+                entry = gaz.abbreviations.get(key(span.text)) or (gaz.abbreviations.get(key(span.text + ".")) if doc[span.end - 1].is_upper else None)
+                if entry is not None and (size == 2 or span.text.endswith(".") or span.text.isupper()):
+                    extra.append((idx, Mention(span, span.text, span.start_char, span.end_char, "ABBR", [entry])))
+                    break
+            continue
+        m.container = nxt
+    for idx, mention in extra:
+        mentions.append(mention)
+    if extra:
+        mentions.sort(key=lambda m: m.start)
+        by_start = {m.span.start: k for k, m in enumerate(mentions)}
+        for m in mentions:
+            j = m.span.end
+            if j + 1 < len(doc) and doc[j].text == "," and (j + 1) in by_start and m.label != "ABBR":
+                m.container = by_start[j + 1]

