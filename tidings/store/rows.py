@@ -110,6 +110,7 @@ def _count(c) -> Optional[int]:
 def event_rows(record: Record) -> list[tuple[dict, list[dict]]]:
     """(event row, evidence rows) per event."""
     art = record.article
+    features = {p.name: p.feature for p in record.places}
     out = []
     for e in record.events:
         date = e.date.value if e.date and e.date.value else art.published
@@ -124,6 +125,7 @@ def event_rows(record: Record) -> list[tuple[dict, list[dict]]]:
             "target": e.target.name if e.target else None, "target_entity": e.target.entity if e.target else None,
             "organizer": e.organizer.name if e.organizer else None,
             "place": place.name if place else None,
+            "place_feature": features.get(place.name) if place and place.name else None,
             "lat": place.lat if place else None, "lon": place.lon if place else None,
             "country": (place.country or None) if place else None,
             "geonameid": place.geonameid if place else None,

@@ -136,6 +136,7 @@ CREATE TABLE events (
     target_entity TEXT,
     organizer TEXT,
     place TEXT,
+    place_feature TEXT,
     lat {real},
     lon {real},
     country TEXT,
