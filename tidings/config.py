@@ -38,6 +38,9 @@ class Config:
     max_input_bytes: int = 50_000_000
     # The cleaned text handed to spaCy is cut at this many characters.
     max_text_chars: int = 1_000_000
+    # Seconds one article may take (cleaning, then spaCy) before it becomes
+    # an E013 error record; 0 turns the limit off. See tidings/guard.py.
+    time_budget_s: float = 30.0
     # Keep tables and lists found in HTML bodies.
     html_include_tables: bool = False
 
@@ -50,6 +53,8 @@ class Config:
                 continue
             if f.type in ("int", int):
                 values[f.name] = int(env)
+            elif f.type in ("float", float):
+                values[f.name] = float(env)
             elif f.type in ("bool", bool):
                 values[f.name] = env.lower() in ("1", "true", "yes")
             elif "tuple" in str(f.type):

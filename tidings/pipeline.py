@@ -12,7 +12,7 @@ from typing import Iterable, Iterator, Optional, Union
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from tidings import __version__
+from tidings import __version__, guard
 from tidings.config import Config
 from tidings.errors import TidingsError
 from tidings.ingest.html import looks_like_html
@@ -64,37 +64,68 @@ class Pipeline:
         results: list[Optional[Result]] = [None] * len(chunk)
         docs: list[Doc] = []
         slots: list[int] = []
+        budget = self.config.time_budget_s
         for i, raw in enumerate(chunk):
             if isinstance(raw, ErrorRecord):
                 results[i] = raw
                 continue
             try:
-                article = prepare(raw, self.config)
+                oversized = guard.too_large(raw, self.config.max_input_bytes)
+                if oversized:
+                    raise oversized
+                with guard.deadline(budget):
+                    article = prepare(raw, self.config)
+                    doc = self.nlp.make_doc(article.text)
+            except guard.Timeout:
+                results[i] = guard.timeout_record(raw.id, raw.source, budget)
+                continue
             except TidingsError as exc:
                 results[i] = error_record(raw.id, exc)
                 continue
             except Exception as exc:  # noqa: BLE001 - a bug must not lose the batch
                 results[i] = error_record(raw.id, TidingsError("E012", raw.source, detail=_short(exc)))
                 continue
-            doc = self.nlp.make_doc(article.text)
             doc._.tidings_article = article
             doc.user_data["tidings:raw"] = raw
             docs.append(doc)
             slots.append(i)
         for i, doc in zip(slots, self._pipe(docs)):
-            results[i] = self._assemble(doc)
+            if doc.user_data.get("tidings:timeout"):
+                results[i] = guard.timeout_record(chunk[i].id, chunk[i].source, budget)
+                continue
+            try:
+                results[i] = self._assemble(doc)
+            except Exception as exc:  # noqa: BLE001 - an invalid record must not lose the batch
+                results[i] = error_record(chunk[i].id, TidingsError("E012", chunk[i].source, detail=_short(exc)))
         return results
 
     def _pipe(self, docs: list[Doc]) -> Iterator[Doc]:
+        # The batch gets one article's budget; when it runs out (or fails),
+        # each article is run again on its own, with its own budget, and only
+        # the one that runs out becomes an E013 record.
+        budget = self.config.time_budget_s
         try:
-            yield from list(self.nlp.pipe(docs, batch_size=self.config.batch_size))
-        except Exception:  # noqa: BLE001 - find the article that broke the batch
-            for doc in docs:
-                try:
-                    yield self.nlp(doc)
-                except Exception as exc:  # noqa: BLE001
-                    doc._.tidings_errors.append(f"spaCy: {_short(exc)}")
-                    yield doc
+            with guard.deadline(budget):
+                done = list(self.nlp.pipe(docs, batch_size=self.config.batch_size))
+        except (Exception, guard.Timeout):  # noqa: BLE001 - find the article that broke the batch
+            done = None
+        if done is not None:
+            yield from done
+            return
+        for doc in docs:
+            # A fresh Doc: the failed batch may have left partial annotations.
+            article, raw = doc._.tidings_article, doc.user_data["tidings:raw"]
+            doc = self.nlp.make_doc(article.text)
+            doc._.tidings_article = article
+            doc.user_data["tidings:raw"] = raw
+            try:
+                with guard.deadline(budget):
+                    doc = self.nlp(doc)
+            except guard.Timeout:
+                doc.user_data["tidings:timeout"] = budget
+            except Exception as exc:  # noqa: BLE001
+                doc._.tidings_errors.append(f"spaCy: {_short(exc)}")
+            yield doc
 
     def _assemble(self, doc: Doc) -> Result:
         raw: RawArticle = doc.user_data.get("tidings:raw")
