@@ -157,3 +157,60 @@ class Server:
     def __exit__(self, *exc):
         self.server.should_exit = True
         self.thread.join(timeout=10)
+
+
+PG_URL = __import__("os").environ.get("TIDINGS_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+def pg_available() -> bool:
+    try:
+        import psycopg
+
+        with psycopg.connect(PG_URL, connect_timeout=3):
+            return True
+    except Exception:  # noqa: BLE001 - any failure means: skip the PostgreSQL tests
+        return False
+
+
+class PgSchema:
+    """A fresh schema in the test database; its URL points search_path at it."""
+
+    def __init__(self, prefix: str = "tidings_test"):
+        import uuid
+
+        self.name = f"{prefix}_{uuid.uuid4().hex[:10]}"
+        sep = "&" if "?" in PG_URL else "?"
+        self.url = f"{PG_URL}{sep}options=-csearch_path%3D{self.name}"
+
+    def __enter__(self):
+        import psycopg
+
+        with psycopg.connect(PG_URL, autocommit=True) as conn:
+            conn.execute(f"CREATE SCHEMA {self.name}")
+        return self
+
+    def __exit__(self, *exc):
+        import psycopg
+
+        with psycopg.connect(PG_URL, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA IF EXISTS {self.name} CASCADE")
+
+
+def backend_url(kind: str, tmp_path_factory):
+    """A context manager giving a fresh database URL of the kind asked for."""
+    import contextlib
+
+    import pytest
+
+    @contextlib.contextmanager
+    def sqlite():
+        yield str(tmp_path_factory.mktemp("db") / "tidings.db")
+
+    @contextlib.contextmanager
+    def postgres():
+        if not pg_available():
+            pytest.skip(f"no PostgreSQL at {PG_URL} (scripts/ensure-services.sh starts one)")
+        with PgSchema() as schema:
+            yield schema.url
+
+    return sqlite() if kind == "sqlite" else postgres()
