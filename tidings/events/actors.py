@@ -1,0 +1,153 @@
+"""Who did it and to whom: actor, target and organizer read from the parse.
+
+Group actors are kept as written ("miners from the state coal company");
+the article entity is linked through the phrase's head noun, so the miners
+are not mistaken for the company.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from tidings.nlp.lookup import entity_at
+from tidings.record import Party
+
+from .draft import Draft
+
+_KEEP_PREPS = {"from", "of"}
+_DROP_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "det", "predet", "nummod", "quantmod", "case", "neg", "cc", "prep", "conj", "poss"}
+_QUANTITY_HEADS = {"hundred", "thousand", "dozen", "score", "million", "ten", "crowd", "group", "number", "lot", "some", "many", "several", "more", "dozens", "hundreds", "thousands"}
+_PRONOUNS = {"it", "they", "them", "he", "she", "him", "her", "we", "us", "i", "you", "which", "who", "that", "this", "these", "those", "its", "their"}
+_ORGANIZE = {"organise", "organize", "call", "convene", "lead", "announce", "sponsor"}
+_TARGET_PREPS = {"against", "on", "at", "upon", "with", "into", "to", "towards", "outside"}
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    keep = [head]
+    for child in head.children:
+        dep = child.dep_
+        if dep in ("compound", "amod", "nmod", "poss"):
+            if dep == "poss" and child.lower_ in _PRONOUNS:
+                continue
+            keep.extend(_phrase_tokens(child) if dep != "poss" else list(child.subtree))
+        elif dep == "prep" and child.lower_ in _KEEP_PREPS and child.i > head.i:
+            keep.extend(child.subtree)
+        elif dep in ("cc", "conj") and child.i > head.i:
+            keep.extend(t for t in child.subtree if t.dep_ not in ("relcl", "appos", "acl", "punct") or t == child)
+    return sorted(set(keep), key=lambda t: t.i)
+
+
+def _content_head(tok: Token) -> Token:
+    """'hundreds of protesters' -> protesters; 'a crowd of students' -> students."""
+    if tok.like_num or tok.lemma_.lower() in _QUANTITY_HEADS:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        return _content_head(grand)
+    return tok
+
+
+def party(doc: Doc, tok: Optional[Token]) -> Optional[Party]:
+    if tok is None:
+        return None
+    tok = _content_head(tok)
+    if tok.lemma_.lower() in _QUANTITY_HEADS or tok.lower_ in _QUANTITY_HEADS:
+        return None
+    if tok.lower_ in _PRONOUNS or tok.pos_ in ("PRON", "NUM") or tok.like_num:
+        return None
+    toks = _phrase_tokens(tok)
+    # A contiguous stretch around the head; leading determiners and numbers go.
+    start, end = toks[0].i, toks[-1].i + 1
+    while start < tok.i and doc[start].dep_ in ("det", "nummod", "quantmod", "predet", "punct", "advmod"):
+        start += 1
+    span = doc[start:end]
+    name = span.text.strip(" ,;:'\"")
+    if not name:
+        return None
+    head_span = doc[min(t.i for t in toks if t.dep_ == "compound" or t == tok) if toks else tok.i: tok.i + 1]
+    ent = entity_at(doc, head_span.start_char, head_span.end_char)
+    return Party(name=name, entity=ent.id if ent is not None else None)
+
+
+def _child(tok: Token, *deps: str) -> Optional[Token]:
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def _pobj(tok: Token, preps: set[str]) -> Optional[Token]:
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+            obj = _child(c, "pobj")
+            if obj is not None:
+                return obj
+    return None
+
+
+def _subject(verb: Token) -> Optional[Token]:
+    """The doer of a verb, borrowed from the verb it hangs from when it has none ('fired, killing three')."""
+    tok = verb
+    for _ in range(4):
+        agent = _pobj(tok, {"by"}) if any(c.dep_ == "agent" for c in tok.children) else None
+        if agent is not None:
+            return agent
+        subj = _child(tok, "nsubj")
+        if subj is not None and not any(c.dep_ == "auxpass" for c in tok.children):
+            return subj
+        if tok.dep_ in ("xcomp", "advcl", "conj", "acl") and tok.head != tok:
+            if tok.dep_ == "acl" and tok.tag_ == "VBN":
+                return None
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
+def _object(verb: Token) -> Optional[Token]:
+    obj = _child(verb, "dobj", "nsubjpass")
+    if obj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return verb.head  # "protesters killed by police"
+    return obj
+
+
+def assign(doc: Doc, d: Draft) -> None:
+    trig = d.trigger
+    actor = target = organizer = None
+    if d.gov is None:
+        actor = _subject(trig)
+        target = _object(trig)
+        if d.type in ("PROTEST", "ACCUSE", "REQUEST", "ASSAULT", "CONSULT", "COERCE", "THREATEN", "REJECT") :
+            target = target or _pobj(trig, _TARGET_PREPS)
+        if d.type in ("REQUEST",) and trig.lemma_.lower() in ("call", "appeal") and target is not None:
+            # "called for X" names the demand, "called on Y" the one asked
+            on = _pobj(trig, {"on", "upon", "to"})
+            target = on
+        if d.type == "PROTEST" and target is not None and target.dep_ in ("dobj",):
+            target = target
+    else:
+        gov = d.gov
+        actor = _pobj(trig, {"by", "of"}) or _child(trig, "poss")
+        comp = [c for c in trig.children if c.dep_ in ("compound",) and c.pos_ in ("NOUN", "PROPN")]
+        if actor is None and comp:
+            actor = comp[-1]
+        subj = _subject(gov) if trig.dep_ != "nsubj" else None
+        if gov.lemma_.lower() in _ORGANIZE and trig.dep_ == "dobj" and subj is not None:
+            organizer = subj
+        elif actor is None:
+            actor = subj
+        if trig.dep_ == "nsubj":
+            target = _child(gov, "dobj")
+        target = _pobj(trig, _TARGET_PREPS) or target
+        if d.type == "PROTEST" and target is not None and target.lemma_.lower() in ("day", "week", "month"):
+            target = None
+    for acl in (c for c in trig.children if c.dep_ == "acl" and c.lemma_.lower() in _ORGANIZE):
+        organizer = _pobj(acl, {"by"}) or organizer
+    d.actor = party(doc, actor)
+    d.target = party(doc, target)
+    d.organizer = party(doc, organizer)
+    if d.target and d.actor and d.target.name == d.actor.name:
+        d.target = None

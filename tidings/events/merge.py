@@ -1,0 +1,83 @@
+"""One event per happening: sentences that report the same event are merged, keeping every evidence span.
+
+Two reports are the same happening when type and status agree, modes and
+parties do not contradict each other, and they are close in the article
+(the same actor named again may be further away). A rally and a
+counter-rally have different actors and stay apart.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from tidings.record import Party
+
+from .draft import Draft
+
+_WINDOW = 2  # sentences between two reports of one happening, when the actor is not named in both
+_STOP = {"the", "a", "an", "of", "from", "and"}
+
+
+def _words(p: Party) -> set[str]:
+    return {w for w in p.name.lower().replace("-", " ").split() if w not in _STOP}
+
+
+# Words too general to tell two happenings apart.
+_GENERIC = {"people", "persons", "person", "others", "civilians", "residents", "men", "women"}
+
+
+def _parties_agree(a: Optional[Party], b: Optional[Party]) -> bool:
+    if a is None or b is None:
+        return True
+    if _words(a) <= _GENERIC or _words(b) <= _GENERIC:
+        return True
+    if a.entity and b.entity:
+        return a.entity == b.entity
+    wa, wb = _words(a), _words(b)
+    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
+
+
+def _same(m: Draft, d: Draft, sent_index: dict[int, int]) -> bool:
+    if m.type != d.type or m.status != d.status:
+        return False
+    if m.mode and d.mode and m.mode != d.mode:
+        return False
+    if not (_parties_agree(m.actor, d.actor) and _parties_agree(m.target, d.target)):
+        return False
+    for cat, c in d.counts.items():
+        if cat in m.counts and (m.counts[cat].value, m.counts[cat].min, m.counts[cat].max) != (c.value, c.min, c.max):
+            # a second figure for the same category is usually another happening in the same sentence
+            if sent_index[m.sentences[-1].start] == sent_index[d.sent.start]:
+                return False
+    gap = sent_index[d.sent.start] - sent_index[m.sentences[-1].start]
+    named_both = m.actor is not None and d.actor is not None
+    if m.trigger.sent.start == d.sent.start:
+        # In one sentence, only a restatement ("fired on the crowd, killing three") merges.
+        return d.trigger in m.trigger.subtree or m.trigger in d.trigger.subtree or d.trigger.head == m.trigger.head
+    return gap <= _WINDOW or named_both
+
+
+def _absorb(m: Draft, d: Draft) -> None:
+    m.mode = m.mode or d.mode
+    m.actor = m.actor or d.actor
+    m.target = m.target or d.target
+    m.organizer = m.organizer or d.organizer
+    m.according_to = m.according_to or d.according_to
+    m.context = m.context or d.context
+    for cat, c in d.counts.items():
+        m.counts.setdefault(cat, c)
+    if all(s.start != d.sent.start for s in m.sentences):
+        m.sentences.append(d.sent)
+
+
+def merge(drafts: list[Draft], sent_index: dict[int, int]) -> list[Draft]:
+    out: list[Draft] = []
+    for d in drafts:
+        d.sentences = d.sentences or [d.sent]
+        for m in reversed(out):
+            if _same(m, d, sent_index):
+                _absorb(m, d)
+                break
+        else:
+            out.append(d)
+    return out
