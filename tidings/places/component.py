@@ -14,14 +14,13 @@ from .locate import places
 class TidingsPlaces:
     def __init__(self, nlp: Language, name: str):
         self.name = name
+        # Load the gazetteer with the pipeline, not inside the first article's time budget.
+        gazetteer()
 
     @guarded("tidings_places")
     def __call__(self, doc: Doc) -> Doc:
         doc._.tidings_places = places(doc)
         return doc
-
-    def initialize(self, get_examples=None, nlp=None) -> None:
-        gazetteer()
 
 
 @Language.factory("tidings_places")

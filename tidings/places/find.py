@@ -64,7 +64,7 @@ def find(doc: Doc, gaz: Gazetteer) -> tuple[list[Mention], list[tuple[Span, str]
                 span = _trimmed(part)
                 if span is None:
                     continue
-                entries = gaz.lookup(_TRIM.sub("", span.text)) or _abbreviation(gaz, span.text)
+                entries = _entries(gaz, _TRIM.sub("", span.text)) or _abbreviation(gaz, span.text)
                 if ent.label_ in _MISLABELLED and not _well_known(entries):
                     if ent.label_ == "PERSON":
                         taken.update(range(ent.start, ent.end))
@@ -86,7 +86,7 @@ def find(doc: Doc, gaz: Gazetteer) -> tuple[list[Mention], list[tuple[Span, str]
 
 def _parts(ent: Span) -> list[Span]:
     """'Alexandria, La.' is two places."""
-    commas = [t.i for t in ent if t.text == ","]
+    commas = [t.i for t in ent if t.text in (",", "&", "and", "/") and t.i > ent.start]
     if not commas:
         return [ent]
     out, start = [], ent.start
@@ -107,6 +107,14 @@ def _counties(doc: Doc, gaz: Gazetteer, mentions, taken) -> None:
             continue
         mentions.append(Mention(span, m[1], m.start(1), m.end(1), "COUNTY", []))
         taken.update(range(span.start, span.end))
+
+
+def _entries(gaz: Gazetteer, text: str) -> list[Entry]:
+    """Gazetteer senses of a name; a short acronym ('EU', 'AI') only names a country or state."""
+    entries = gaz.lookup(text)
+    if text.isupper() and len(text.replace(".", "")) <= 4:
+        entries = [e for e in entries if e.feature in ("country", "admin")]
+    return entries
 
 
 def _abbreviation(gaz: Gazetteer, text: str) -> list[Entry]:
@@ -135,7 +143,7 @@ def _scan(doc: Doc, gaz: Gazetteer, mentions, demonyms, taken) -> None:
             if code:
                 demonyms.append((span, code))
                 break
-            entries = gaz.names.get(k)
+            entries = _entries(gaz, span.text)
             if entries:
                 weak = not (_well_known(entries) or (size > 1 and entries[0].population >= 5000))
                 mentions.append(Mention(span, span.text, span.start_char, span.end_char, "GAZ", entries, weak=weak))

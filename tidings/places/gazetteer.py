@@ -82,7 +82,11 @@ class Gazetteer:
 
     def lookup(self, text: str) -> list[Entry]:
         k = key(text)
-        return self.names.get(k) or self.other_names.get(k) or []
+        own = self.names.get(k, [])
+        # An other name counts beside the place's own names only when it is a short form of
+        # the place's name ('New York' for New York City), not a historic one (Alexandria for Mashhad).
+        other = [e for e in self.other_names.get(k, ()) if not own or key(e.name).startswith(k)]
+        return own + [e for e in other if e not in own] if other else own
 
     def _add(self, name: str, entry: Entry, other: bool = False) -> None:
         k = key(name)

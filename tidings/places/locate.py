@@ -90,6 +90,7 @@ def _landmark(m: Mention, idx: int, pairs, main: Optional[Entry], gaz: Gazetteer
     sent = m.span.sent
     near = [(abs(p.start - m.start), e) for p, e in pairs if e is not None and e.feature == "city" and p.span.sent == sent]
     town = min(near, key=lambda x: x[0])[1] if near else None
+    town = town or (main if main is not None and main.feature == "city" else None)
     known = gaz.landmarks.get(key(m.text))
     if town is None and known is not None:
         return known
