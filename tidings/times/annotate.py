@@ -31,6 +31,9 @@ def annotate(doc: Doc, published: Optional[str]) -> list[tuple[Span, Optional[Re
         if anchor is None and found is not None and found.kind in ("ref",):
             found = None
         if found is not None and found.point is not None and found.kind in ("date", "time"):
-            reference, ref_precision = found.point, found.precision
+            same_day = reference is not None and ref_precision == "hour" and found.point.date() == reference.date()
+            if not (same_day and found.precision == "day"):
+                # A clock time stays the reference while the text stays on its day.
+                reference, ref_precision = found.point, found.precision
         out.append((span, found))
     return out

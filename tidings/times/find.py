@@ -42,7 +42,26 @@ def find(doc: Doc) -> list[Span]:
     spans = [part for ent in doc.ents if ent.label_ in ("DATE", "TIME") and _keep(ent) for part in _split(ent)]
     for _, start, end in _matcher(doc.vocab)(doc):
         spans.append(Span(doc, start, end, label="DATE"))
-    return sorted(filter_spans(spans), key=lambda s: s.start)
+    return _join(doc, sorted(filter_spans(spans), key=lambda s: s.start))
+
+
+_CLOCKISH = re.compile(r"\d\s*(?:am|pm|a\.m\.|p\.m\.)|\d:\d\d|noon|midnight", re.I)
+
+
+def _join(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'2pm on Thursday', 'Thursday at 2pm': one moment, not two expressions."""
+    out: list[Span] = []
+    for span in spans:
+        if out:
+            prev = out[-1]
+            gap = doc[prev.end:span.start]
+            if len(gap) <= 1 and all(t.lower_ in ("on", "at", ",", "of") for t in gap) and (
+                bool(_CLOCKISH.search(prev.text)) != bool(_CLOCKISH.search(span.text))
+            ):
+                out[-1] = Span(doc, prev.start, span.end, label=prev.label_)
+                continue
+        out.append(span)
+    return out
 
 
 def _keep(span: Span) -> bool:

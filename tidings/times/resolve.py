@@ -278,6 +278,8 @@ def _spans(t: str, ctx: Context) -> Optional[Resolved]:
     which, count, unit = m[1], m[2], m[3].replace("centurie", "century")
     n = number(count) if count and not re.match(_VAGUE + "$", count) else None
     if count is None:
+        if which and ctx.anchor is None:
+            return None  # "last week" with no publication date: unresolved, not a stretch
         n = 1
     timex = V.duration(n, unit)
     if ctx.anchor is not None and n is not None and which in ("past", "last", "previous"):
