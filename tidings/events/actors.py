@@ -19,9 +19,17 @@ from .draft import Draft
 _KEEP_PREPS = {"from", "of"}
 _DROP_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "det", "predet", "nummod", "quantmod", "case", "neg", "cc", "prep", "conj", "poss"}
 _QUANTITY_HEADS = {"hundred", "thousand", "dozen", "score", "million", "ten", "crowd", "group", "number", "lot", "some", "many", "several", "more", "dozens", "hundreds", "thousands"}
+_NUMERIC_HEADS = _QUANTITY_HEADS - {"crowd", "group"}
 _PRONOUNS = {"it", "they", "them", "he", "she", "him", "her", "we", "us", "i", "you", "which", "who", "that", "this", "these", "those", "its", "their"}
 _ORGANIZE = {"organise", "organize", "call", "convene", "lead", "announce", "sponsor"}
-_TARGET_PREPS = {"against", "on", "at", "upon", "with", "into", "to", "towards", "outside"}
+# The prepositions that introduce the target of each type ("protest against", "fired on", "met with").
+_TARGET_PREPS = {
+    "PROTEST": {"against"}, "ASSAULT": {"on", "at", "against", "upon"}, "COERCE": {"on", "against"},
+    "REQUEST": {"on", "upon", "to"}, "CONSULT": {"with"}, "ACCUSE": {"against"}, "THREATEN": {"against", "with"},
+    "REJECT": {"to"}, "SANCTION": {"on", "against"}, "AGREE": {"with"}, "COOPERATE": {"with"}, "SUPPORT": {"for"},
+    "AID": {"to", "for"},
+}
+_NOT_TARGETS = {"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 
 
 def _phrase_tokens(head: Token) -> list[Token]:
@@ -54,7 +62,7 @@ def party(doc: Doc, tok: Optional[Token]) -> Optional[Party]:
     if tok is None:
         return None
     tok = _content_head(tok)
-    if tok.lemma_.lower() in _QUANTITY_HEADS or tok.lower_ in _QUANTITY_HEADS:
+    if tok.lemma_.lower() in _NUMERIC_HEADS or tok.lower_ in _NUMERIC_HEADS:
         return None
     if tok.lower_ in _PRONOUNS or tok.pos_ in ("PRON", "NUM") or tok.like_num:
         return None
@@ -120,8 +128,7 @@ def assign(doc: Doc, d: Draft) -> None:
     if d.gov is None:
         actor = _subject(trig)
         target = _object(trig)
-        if d.type in ("PROTEST", "ACCUSE", "REQUEST", "ASSAULT", "CONSULT", "COERCE", "THREATEN", "REJECT") :
-            target = target or _pobj(trig, _TARGET_PREPS)
+        target = target or _pobj(trig, _TARGET_PREPS.get(d.type, set()))
         if d.type in ("REQUEST",) and trig.lemma_.lower() in ("call", "appeal") and target is not None:
             # "called for X" names the demand, "called on Y" the one asked
             on = _pobj(trig, {"on", "upon", "to"})
@@ -141,12 +148,14 @@ def assign(doc: Doc, d: Draft) -> None:
             actor = subj
         if trig.dep_ == "nsubj":
             target = _child(gov, "dobj")
-        target = _pobj(trig, _TARGET_PREPS) or target
+        target = _pobj(trig, _TARGET_PREPS.get(d.type, set())) or target
         if d.type == "PROTEST" and target is not None and target.lemma_.lower() in ("day", "week", "month"):
             target = None
     for acl in (c for c in trig.children if c.dep_ == "acl" and c.lemma_.lower() in _ORGANIZE):
         organizer = _pobj(acl, {"by"}) or organizer
     d.actor = party(doc, actor)
+    if target is not None and target.ent_type_ in _NOT_TARGETS and d.type not in ("CONSULT", "AID", "SANCTION", "REQUEST", "ACCUSE", "THREATEN", "AGREE", "COOPERATE", "SUPPORT", "REJECT"):
+        target = None  # "marched on Friday", "shelled Aleppo": a time or place, not a party
     d.target = party(doc, target)
     d.organizer = party(doc, organizer)
     if d.target and d.actor and d.target.name == d.actor.name:

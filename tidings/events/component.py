@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from tidings.nlp.component import guarded
 from tidings.record import Counts, Event, Evidence
 
-from . import actors, counts, detect, fold, merge, ontology, sources, status
+from . import actors, counts, detect, fold, intent, merge, ontology, sources, status
 from .draft import Draft
 
 # How many sentences back an orphan count ("The death toll rose to 12.") may reach for its event.
@@ -28,6 +28,7 @@ def events(doc: Doc) -> list[Event]:
     drafts = fold.fold(drafts)
     for d in drafts:
         d.status = "claimed" if d.inner_of is not None else status.decide(d)
+        intent.recode(d)
         actors.assign(doc, d)
         d.according_to = sources.according_to(d)
         if d.status in ("claimed", "denied"):

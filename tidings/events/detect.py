@@ -17,7 +17,14 @@ from .lexicon import Trigger, compiled, pos_ok
 _OBJ_DEPS = {"dobj", "nsubjpass", "obj", "attr", "oprd"}
 _GOV_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "obj", "conj", "appos"}
 # Nouns that a trigger may modify and still be an event ("strike action").
-_EVENT_HEADS = {"action", "wave", "campaign", "movement", "day", "rally", "protest", "march"}
+_EVENT_HEADS = {"action", "wave", "campaign", "movement", "day", "rally", "protest", "march", "mission", "effort",
+                "bid", "initiative", "operation", "talks", "process"}
+# A cooperative act that is refused is coded as REJECT ("will not accept", "declined to resign").
+_COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "AID", "COOPERATE", "CONCEDE", "RETREAT"}
+# A protest "lodged" with someone is a complaint, not a demonstration.
+_COMPLAIN_GOVS = {"lodge", "file", "register", "issue", "deliver", "send", "voice", "express"}
+_DEMAND_SAYERS = {"say", "declare", "insist", "conclude", "remind", "stress", "warn", "tell", "write", "state", "argue",
+                  "announce", "add", "believe", "reiterate", "emphasize", "emphasise", "urge", "demand", "maintain"}
 _NEGATORS = {"not", "n't", "never", "no", "without"}
 # A governing verb that makes the event not happen at all.
 _NEGATING_GOVS = {"fail", "avoid", "prevent", "refrain", "stop", "cancel", "call off", "postpone", "abandon"}
@@ -43,6 +50,8 @@ def governor(tok: Token) -> Optional[Token]:
         return None
     if dep == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         return head.head
+    if dep == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "nsubjpass") and head.head.head.pos_ == "VERB":
+        return head.head.head  # "gave 5 million dollars of aid"
     if dep in _GOV_DEPS and head.pos_ in ("VERB", "AUX"):
         return head
     return None
@@ -53,6 +62,11 @@ def _lemmas(tok: Token) -> set[str]:
     for child in tok.children:
         if child.dep_ in ("compound", "amod"):
             out.add(child.lemma_.lower())
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            # "25,000 tons of food aid", "a state of emergency"
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    out |= {grand.lemma_.lower()} | {g.lemma_.lower() for g in grand.children if g.dep_ == "compound"}
     return out
 
 
@@ -98,8 +112,19 @@ def _suppressed(trig: Token, gov: Optional[Token]) -> bool:
         if tok.lemma_.lower() in _NEGATING_GOVS and tok != trig:
             return True
         lemma = tok.lemma_.lower()
-        if lemma == "call" and any(c.lower_ == "off" for c in tok.children):
+        if lemma == "call" and tok != trig and any(c.lower_ == "off" for c in tok.children):
             return True
+    return False
+
+
+def _complaint(trig: Token, gov: Optional[Token]) -> bool:
+    if trig.lemma_.lower() != "protest":
+        return False
+    if gov is not None:
+        return gov.lemma_.lower() in _COMPLAIN_GOVS
+    if trig.pos_ == "VERB":
+        # "protested that...", "protested the decision": a verbal protest
+        return any(c.dep_ in ("ccomp", "dobj") and c.lemma_.lower() not in ("result", "killing", "arrest") for c in trig.children)
     return False
 
 
@@ -113,6 +138,7 @@ def find(doc: Doc) -> list[Draft]:
         by_span.setdefault((start, end), []).extend(triggers[key])
     taken: set[int] = set()
     drafts = []
+    modal_heads: list[Draft] = []
     for (start, end), lexes in sorted(by_span.items(), key=lambda kv: (kv[0][0] - kv[0][1], kv[0][0])):
         if any(i in taken for i in range(start, end)):
             continue
@@ -123,9 +149,22 @@ def find(doc: Doc) -> list[Draft]:
         if lex is None:
             continue
         taken.update(range(start, end))
+        type_, mode = lex.type, lex.mode
         if _suppressed(trig, gov):
+            if type_ not in _COOPERATIVE:
+                continue
+            type_, mode = "REJECT", None
+        if lex.modal:
+            head = trig.head
+            if trig.dep_ != "aux" or head.dep_ not in ("ccomp",) or head.head.lemma_.lower() not in _DEMAND_SAYERS:
+                continue
+            modal_heads.append(Draft(trigger=head, span=doc[head.i:head.i + 1], lex=lex, type=type_, mode=mode))
             continue
-        drafts.append(Draft(trigger=trig, span=span, lex=lex, type=lex.type, mode=lex.mode, gov=gov))
+        if type_ == "PROTEST" and _complaint(trig, gov):
+            type_, mode = "ACCUSE", "disapprove"
+        drafts.append(Draft(trigger=trig, span=span, lex=lex, type=type_, mode=mode, gov=gov))
+    found = {d.trigger.i for d in drafts} | {d.gov.i for d in drafts if d.gov is not None}
+    drafts += [d for d in modal_heads if d.trigger.i not in found]
     drafts.sort(key=lambda d: d.trigger.i)
     return drafts
 

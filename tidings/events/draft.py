@@ -29,6 +29,7 @@ class Draft:
     according_to: Optional[str] = None
     context: Optional[str] = None
     sentences: list[Span] = field(default_factory=list)
+    cue: Optional[Token] = None  # the word that set the status
     inner_of: Optional["Draft"] = None  # the demand/threat this event is the content of
 
     @property

@@ -53,9 +53,13 @@ def fold(drafts: list[Draft]) -> list[Draft]:
             d.inner_of = outer
             keep.append(d)
             continue
+        if outer.lex.vow and d.type not in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE"):
+            outer.type = None  # "vowed to keep marching" is a planned march, not a threat
+            keep.append(d)
+            continue
         if outer.type == "AGREE" and d.type == "AID":
             outer.type, outer.mode = "AID", d.mode  # a promise of aid is coded as AID
             continue
         outer.mode = _mode(outer, d) or outer.mode
         d.inner_of = outer
-    return [d for d in keep]
+    return [d for d in keep if d.type is not None]

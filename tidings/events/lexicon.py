@@ -38,6 +38,8 @@ class Trigger:
     inner: bool = False  # takes another event as its content (demand, threat, agreement)
     inner_claimed: bool = False  # its content is only alleged (accuse X of Y)
     weapons: bool = False
+    vow: bool = False
+    modal: bool = False  # "X said Y must ...": the demand is read from the modal  # a threat only when what is vowed is violent
 
 
 def _alts(word: str) -> list[str]:
@@ -66,7 +68,7 @@ def _flags(text: str) -> dict:
             out["not_obj"] = words
         elif name == "needs_gov":
             out["needs_gov"] = words
-        elif name in ("inner", "inner_claimed", "weapons"):
+        elif name in ("inner", "inner_claimed", "weapons", "vow", "modal"):
             out[name] = True
             if name == "inner_claimed":
                 out["inner"] = True

@@ -60,7 +60,8 @@ def _same(m: Draft, d: Draft, sent_index: dict[int, int]) -> bool:
 def _absorb(m: Draft, d: Draft) -> None:
     m.mode = m.mode or d.mode
     m.actor = m.actor or d.actor
-    m.target = m.target or d.target
+    if m.target is None or (d.target is not None and _words(m.target) <= _GENERIC):
+        m.target = d.target
     m.organizer = m.organizer or d.organizer
     m.according_to = m.according_to or d.according_to
     m.context = m.context or d.context

@@ -18,6 +18,7 @@ _CLAIM_ADV = {"allegedly", "reportedly", "purportedly", "supposedly"}
 _PLAN = {"plan", "hope", "intend", "aim", "schedule", "due", "prepare", "expect", "vow", "want",
          "set", "seek", "call", "urge", "threaten", "promise", "pledge", "decide"}
 _PLAN_AMOD = {"planned", "upcoming", "proposed", "scheduled", "forthcoming", "expected", "announced", "next"}
+_WILLING = {"willing", "ready", "prepared", "committed", "determined", "eager", "keen", "poised", "set"}
 _ONGOING = {"continue", "keep", "enter", "persist", "go", "remain"}
 _ONGOING_AMOD = {"ongoing", "continuing", "indefinite", "open-ended", "rolling"}
 _MODAL_HYPO = {"could", "might", "may", "would", "should", "must"}
@@ -72,31 +73,41 @@ def _above_cue(tok: Token) -> Optional[str]:
     return None
 
 
+def _aux_of(tok: Token) -> Optional[Token]:
+    return next((c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE | _MODAL_HYPO), None)
+
+
 def decide(d: Draft) -> str:
-    """The event's status from its own verb, then the verbs above it, nearest first."""
+    """The event's status from its own verb, then the verbs above it, nearest first (sets ``d.cue``)."""
     own = _own_cue(d.trigger, True)
     if own:
+        d.cue = _aux_of(d.trigger) or d.trigger
         return own
     tok = d.trigger
+    if tok.dep_ in ("acl", "relcl", "amod") and tok.tag_ in ("VBN", "VBD"):
+        return "occurred"  # "weapons seized last year": a past event named in passing
     if d.gov is not None:
         cue = _above_cue(d.gov) if d.trigger.dep_ in ("nsubj", "nsubjpass") else None
         cue = cue or _own_cue(d.gov, False)
         if cue:
+            d.cue = _aux_of(d.gov) or d.gov
             return cue
         tok = d.gov
     for anc in [tok, *tok.ancestors]:
         if anc != d.trigger and anc != d.gov:
             own = _own_cue(anc, False)
             if own in ("planned", "hypothetical", "claimed"):
+                d.cue = _aux_of(anc) or anc
                 return own
         if anc != tok:
             cue = _above_cue(anc)
             if cue:
-                # "they said police would raid" is planned; "police said they raided" stays occurred
+                d.cue = anc
                 return cue
             if anc.lemma_.lower() in _SAY:
                 continue
         for c in anc.children:
-            if c.dep_ == "acomp" and c.lower_ == "due":
+            if (c.dep_ == "acomp" and c.lower_ == "due") or (c.dep_ == "acomp" and c.lower_ in _WILLING and anc != tok):
+                d.cue = c
                 return "planned"
     return "occurred"
