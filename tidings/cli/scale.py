@@ -61,4 +61,46 @@ def load(folder, db):
     click.echo(f"stored {counts['stored']}, skipped as duplicates {counts['duplicates']}, failed {counts['failed']}", err=True)
 
 
-commands = [run, load]
+@click.command()
+@click.argument("feeds_file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", required=True, envvar="TIDINGS_DB", help="SQLite path or postgresql:// URL.")
+@click.option("--interval", type=float, default=300.0, show_default=True, help="Seconds between rounds (and the first back-off step).")
+@click.option("--once", is_flag=True, help="Do one round and exit.")
+@click.option("--state", default=None, help="State file (seen articles, feed back-off). Default: DB.watch.sqlite beside a SQLite DB.")
+@_metrics_port
+@model_option
+def watch(feeds_file, db, interval, once, state, metrics_port, model):
+    """Poll the RSS/Atom feeds listed in FEEDS_FILE (one URL a line) and store new articles in DB.
+
+    Remembers what it has seen across restarts, backs off a failing feed
+    exponentially, obeys robots.txt and names itself (User-Agent: tidings).
+    Syndicated copies of an article already stored are noted, not stored again.
+    """
+    from tidings.feeds import State, Watcher, read_feed_list
+    from tidings.store import open_store
+
+    feeds = read_feed_list(feeds_file)
+    state_path = state or _state_path(db)
+    metrics = _start_metrics(metrics_port)
+    store = open_store(db)
+    st = State(state_path)
+    try:
+        watcher = Watcher(feeds, store, st, config=config_from(model), interval=interval, metrics=metrics,
+                          dedup_path=state_path + ".dedup")
+
+        def report(counts):
+            click.echo("watch: " + ", ".join(f"{k} {v}" for k, v in counts.items()), err=True)
+
+        watcher.run(once=once, on_round=report)
+    finally:
+        st.close()
+        store.close()
+
+
+def _state_path(db: str) -> str:
+    if "://" in db:
+        return "tidings-watch.sqlite"
+    return f"{db}.watch.sqlite"
+
+
+commands = [run, load, watch]

@@ -88,8 +88,16 @@ def _worker(config: Config, tasks, results) -> None:
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises
         results.put((_FATAL, None, f"{type(exc).__name__}: {exc}"))
         return
+    parent = mp.parent_process()
     while True:
-        task = tasks.get()
+        try:
+            task = tasks.get(timeout=1.0)
+        except queue.Empty:
+            # The parent was killed (kill -9, OOM): nobody will read what
+            # this worker makes, so it leaves instead of waiting forever.
+            if parent is not None and not parent.is_alive():
+                return
+            continue
         if task is None:
             return
         seq, chunk = task
