@@ -28,6 +28,7 @@ MESSAGES = {
     "E017": "'{input}' is too large ({size} bytes; the limit is {limit}).",
     "E018": "'{input}': the database could not be opened ({detail}).",
     "E019": "'{input}': a JSON Lines item must be an object, not {kind}.",
+    "E020": "'{input}' has no article text: all {removed} of its lines are links, credits or share/subscribe lines (e.g. '{example}').",
 }
 
 

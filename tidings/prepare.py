@@ -28,7 +28,16 @@ def prepare(raw: RawArticle, config: Config) -> Article:
         body = page.text
         title = title or page.title
         url = url or page.url
-        published = published or page.published
+        if not published and page.published:
+            # A page's own date that cannot be read is dropped, not an error:
+            # the user did not give it.
+            try:
+                published = published_.normalise(page.published, raw.source)
+            except TidingsError:
+                published = None
+        # The site's own name is the fallback: a syndication line in the body
+        # or the caller's value names the original publisher better.
+        publisher = publisher or page.publisher
     else:
         body = raw.text or ""
     body = normalise(body)
@@ -36,7 +45,7 @@ def prepare(raw: RawArticle, config: Config) -> Article:
         raise TidingsError("E002", raw.source)
     cleaned = lines.clean(body)
     if not cleaned.text:
-        raise TidingsError("E002", raw.source)
+        raise TidingsError("E020", raw.source, removed=len(cleaned.removed), example=cleaned.removed[0]["text"][:60])
     text = cleaned.text[: config.max_text_chars]
     lang = _check_language(text, raw.source, config)
     return Article(
@@ -53,12 +62,16 @@ def prepare(raw: RawArticle, config: Config) -> Article:
 def _check_language(text: str, source: str, config: Config) -> str:
     if not config.languages:
         return language.detect(text)[0]
-    letters = sum(ch.isalpha() for ch in text[:3000])
-    if letters == 0:
+    sample = text[:3000]
+    if language.letters(sample) == 0:
         raise TidingsError("E006", source, language="none (no letters)")
-    code, prob = language.detect(text)
+    code, prob = language.detect(sample)
     if code in config.languages:
         return code
+    # English is written in Latin script: mostly non-Latin letters are
+    # refused however short the text (the detector's guess, else the script).
+    if "en" in config.languages and language.latin_share(sample) < 0.5:
+        raise TidingsError("E006", source, language=f"{language.name(code)}, {language.script(sample)} script")
     # Short English snippets are often misread as another language: refuse
     # only when the text is long enough or the detector is sure.
     if len(text) >= config.language_min_chars and prob >= 0.9 or prob >= 0.999:

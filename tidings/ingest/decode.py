@@ -1,4 +1,10 @@
-"""Bytes to text: the declared encoding first, then UTF-8, then a detected one."""
+"""Bytes to text: the declared encoding first, then UTF-8, then a detected one.
+
+A UTF-8 page with a few stray bytes (a truncated copy, one pasted Latin-1
+character) stays UTF-8 with those bytes replaced: read in a detected single-
+byte encoding instead, every accented letter and curly quote of the article
+would turn into mojibake.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +24,10 @@ _XML = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([\w\-.]+)""", re.IGNORECA
 # Bytes that never appear in text: NUL and the C0 controls other than
 # tab, newline, carriage return and form feed.
 _BINARY = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# At most this share of the non-ASCII bytes may be invalid for lenient UTF-8.
+_STRAY_SHARE = 0.05
 
 
 def declared_encoding(data: bytes):
@@ -58,6 +68,9 @@ def decode(data: bytes, source: str) -> str:
             return data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             pass
+    lenient = _mostly_utf8(data)
+    if lenient is not None:
+        return lenient
     best = charset_normalizer.from_bytes(data[:200_000]).best()
     if best is not None and best.encoding:
         tried.append(f"detected {best.encoding}")
@@ -68,3 +81,14 @@ def decode(data: bytes, source: str) -> str:
     else:
         tried.append("detection")
     raise TidingsError("E004", source, tried=", ".join(tried))
+
+
+def _mostly_utf8(data: bytes):
+    """The text, if the bytes are UTF-8 but for a few stray bytes; else None."""
+    high = len(_NON_ASCII.findall(data))
+    valid = sum(len(m) for m in _UTF8_MULTIBYTE.findall(data))
+    if not high or valid < 2 * 3:
+        return None
+    text = data.decode("utf-8", errors="replace")
+    stray = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    return text if stray <= max(2, _STRAY_SHARE * high) else None

@@ -12,7 +12,7 @@ from typing import Iterable, Iterator, Union
 from tidings.errors import TidingsError
 from tidings.ingest import decode as decode_
 from tidings.ingest.html import looks_like_html
-from tidings.ingest.jsonl import read_lines
+from tidings.ingest.jsonl import read_binary
 from tidings.ingest.raw import RawArticle
 from tidings.record import ErrorInfo, ErrorRecord
 
@@ -69,7 +69,7 @@ def read_stdin(stream=None) -> Iterator[Item]:
     data = stream.read()
     try:
         if _looks_like_jsonl(data):
-            yield from read_lines(io.StringIO(decode_.decode(data, "<stdin>")), "<stdin>")
+            yield from read_binary(io.BytesIO(data), "<stdin>")
         else:
             yield article_from_bytes(data, "<stdin>", id=None)
     except TidingsError as exc:
@@ -82,9 +82,15 @@ def read_file(path: Path, source: str) -> Iterator[Item]:
         if suffix in JSONL_SUFFIXES:
             if not path.exists():
                 raise TidingsError("E001", source)
+            if not os.access(path, os.R_OK):
+                raise TidingsError("E016", source)
             opener = gzip.open if suffix.endswith(".gz") else open
-            with opener(path, "rt", encoding="utf-8", errors="replace") as fh:
-                yield from read_lines(fh, source)
+            with opener(path, "rb") as fh:
+                try:
+                    yield from read_binary(fh, source)
+                except (OSError, EOFError):
+                    # gzip.BadGzipFile is an OSError: not gzip, or cut short.
+                    yield _error(TidingsError("E003", source))
             return
         data = read_bytes(path, source)
         yield article_from_bytes(data, source, id=path.stem, html_hint=suffix in HTML_SUFFIXES)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from typing import Iterable, Iterator, Union
+from typing import BinaryIO, Iterable, Iterator, Union
 
 from tidings.errors import TidingsError
+from tidings.ingest import decode as decode_
 from tidings.ingest.raw import RawArticle
 from tidings.record import ErrorInfo, ErrorRecord
 
@@ -38,16 +39,44 @@ def from_dict(item, source: str) -> RawArticle:
 def read_lines(lines: Iterable[str], name: str) -> Iterator[Item]:
     """Raw articles from JSON Lines; a bad line becomes an ErrorRecord in its place."""
     for n, line in enumerate(lines, 1):
-        if not line.strip():
+        if line.strip():
+            yield _parse(line, f"{name}:{n}")
+
+
+def read_binary(stream: BinaryIO, name: str) -> Iterator[Item]:
+    """Like ``read_lines`` over a byte stream, decoding line by line.
+
+    A line that is not UTF-8 is decoded as ``decode`` would (declared and
+    detected encodings) or becomes an E003/E004 error record; the other lines
+    still come out. A file with no JSON line at all is an E002 error.
+    """
+    seen = False
+    for n, data in enumerate(stream, 1):
+        if not data.strip():
             continue
+        seen = True
         source = f"{name}:{n}"
         try:
+            line = data.decode("utf-8")
+        except UnicodeDecodeError:
             try:
-                item = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise TidingsError("E007", source, detail=f"{exc.msg} at column {exc.colno}") from None
-            yield from_dict(item, source)
-        except TidingsError as exc:
-            rid = item.get("id") if isinstance(locals().get("item"), dict) else None
-            yield ErrorRecord(id=_str(rid), error=ErrorInfo(**exc.to_info()))
-        item = None
+                line = decode_.decode(data, source)
+            except TidingsError as exc:
+                yield ErrorRecord(id=None, error=ErrorInfo(**exc.to_info()))
+                continue
+        yield _parse(line.lstrip("\ufeff"), source)
+    if not seen:
+        yield ErrorRecord(id=None, error=ErrorInfo(**TidingsError("E002", name).to_info()))
+
+
+def _parse(line: str, source: str) -> Item:
+    item = None
+    try:
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise TidingsError("E007", source, detail=f"{exc.msg} at column {exc.colno}") from None
+        return from_dict(item, source)
+    except TidingsError as exc:
+        rid = item.get("id") if isinstance(item, dict) else None
+        return ErrorRecord(id=_str(rid), error=ErrorInfo(**exc.to_info()))
