@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import datetime, timezone
+import re
+from datetime import date, datetime, timezone
 from typing import Optional
 
 from tidings.record import Evidence, Record
@@ -26,9 +27,22 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+_DAY = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2}))?")
+
+
 def _day(value: Optional[str]) -> Optional[str]:
-    # Filters and the timeline work by day; ISO strings sort as dates.
-    return value[:10] if value and len(value) >= 10 and value[4] == "-" else value
+    """The first day an ISO value covers, as YYYY-MM-DD: filters, sorting and
+    the timeline work by day (the precision column says how exact it is)."""
+    m = _DAY.match(value or "")
+    if not m:
+        return None
+    year, month, day, week = m.groups()
+    try:
+        if week:
+            return date.fromisocalendar(int(year), int(week), 1).isoformat()
+        return date(int(year), int(month or 1), int(day or 1)).isoformat()
+    except ValueError:
+        return None
 
 
 def article_row(record: Record, source_path: Optional[str], raw_hash: Optional[str]) -> dict:

@@ -2,13 +2,14 @@
 
 import { clear, colour, el, svg } from "./util.js";
 
-const H = 180, PAD_L = 28, PAD_B = 22, PAD_T = 8;
+const H = 260, PAD_L = 28, PAD_B = 22, PAD_T = 8;
 
 export function drawTimeline(node, legend, rows) {
   clear(node);
   clear(legend);
   const width = Math.max(300, node.getBoundingClientRect().width || 500);
   node.setAttribute("viewBox", `0 0 ${width} ${H}`);
+  rows = rows.filter((r) => /^\d{4}-\d{2}-\d{2}$/.test(r.date || ""));
   if (!rows.length) {
     node.appendChild(svg("text", { x: width / 2, y: H / 2, class: "axis", "text-anchor": "middle", text: "No dated events" }));
     return;
