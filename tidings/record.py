@@ -69,6 +69,7 @@ class Quote(_Model):
     speaker_entity: Optional[str] = Field(None, description="Entity id of the speaker, or null.")
     cue: Optional[str] = Field(None, description="The reporting verb or phrase: said, urged, told, according to ...")
     via: Optional[str] = Field(None, description="The channel or outlet that relayed it, e.g. 'the state news agency KCNA'.")
+    speaker_span: Optional[Span] = Field(None, description="The words the speaker was read from (a name, a description or a pronoun), for showing the evidence.")
 
 
 class Claim(_Model):

@@ -1,7 +1,6 @@
-"""Direct and indirect quotes with speaker, cue and via.
+"""Direct and indirect quotes with speaker, cue and via (``doc._.tidings_quotes``).
 
-STUB: registered so the pipeline runs end to end; the issue that owns this
-stage replaces the body.
+The work is done in ``tidings.nlp.attribution``; see docs/quotes.md.
 """
 
 from __future__ import annotations
@@ -9,7 +8,11 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from tidings.nlp.attribution import assemble
 from tidings.nlp.component import guarded
+
+# The findings behind the quotes, for the claims stage that runs next.
+FOUND_KEY = "tidings:quotes_found"
 
 
 class TidingsQuotes:
@@ -18,7 +21,9 @@ class TidingsQuotes:
 
     @guarded("tidings_quotes")
     def __call__(self, doc: Doc) -> Doc:
-        doc._.tidings_quotes = []
+        quotes, found = assemble.quotes(doc)
+        doc._.tidings_quotes = quotes
+        doc.user_data[FOUND_KEY] = found
         return doc
 
 

@@ -1,0 +1,69 @@
+"""From the doc to the record's quotes: marks + cues + speakers + via."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from tidings.nlp.attribution import cues as cues_
+from tidings.nlp.attribution import doctext
+from tidings.nlp.attribution import direct, indirect, marks, speakers, via
+from tidings.nlp.attribution.direct import Found
+from tidings.record import Quote, Span
+
+# An indirect clause mostly inside quote marks is that direct quote again.
+_MAX_QUOTED_SHARE = 0.6
+
+
+def quotes(doc: Doc) -> tuple[list[Quote], list[Found]]:
+    """The record's quotes, and the internal findings they came from (same order)."""
+    text = doctext.text(doc)
+    marked = marks.find(text)
+    cue_list = cues_.find(doc)
+    inside = _inside(marked)
+    found = direct.attribute(doc, marked, cue_list)
+    quoted = [(f.start, f.end) for f in found]
+    for f in indirect.find(doc, cue_list, inside):
+        if _quoted_share(f, quoted) < _MAX_QUOTED_SHARE:
+            found.append(f)
+    found.sort(key=lambda f: (f.start, f.end))
+    history: list[speakers.Speaker] = []
+    out: list[Quote] = []
+    previous: dict[int, Quote] = {}
+    for n, f in enumerate(found, 1):
+        q = Quote(id=f"Q{n}", text=text[f.start:f.end], start=f.start, end=f.end, direct=f.direct)
+        if f.inherited and previous.get(id(f.cue)) is not None:
+            src = previous[id(f.cue)]
+            q.speaker, q.speaker_entity, q.via = src.speaker, src.speaker_entity, src.via
+            q.speaker_span = src.speaker_span
+        elif f.byline is not None:
+            s, e = f.byline
+            sp = speakers.named(doc, s, e, text[s:e], doc.char_span(s, e, alignment_mode="expand")[-1])
+            q.speaker, q.speaker_entity = sp.text, sp.entity
+            q.speaker_span = Span(text=text[s:e], start=s, end=e)
+        elif f.cue is not None:
+            q.cue = f.cue.text
+            subject = speakers.subject_of(f.cue)
+            if subject is not None:
+                sp = speakers.speaker(doc, subject, history)
+                q.speaker, q.speaker_entity = sp.text, sp.entity
+                words = speakers.speaker_span(subject)
+                q.speaker_span = Span(text=words.text, start=words.start_char, end=words.end_char)
+                if not sp.pronoun:
+                    history.append(sp)
+            head = via.find(f.cue, cue_list)
+            if head is not None:
+                q.via = via.text_of(head)[0]
+            previous[id(f.cue)] = q
+        out.append(q)
+    return out, found
+
+
+def _inside(marked):
+    bounds = [(m.start, m.end) for m in marked]
+    return lambda pos: any(s <= pos < e for s, e in bounds)
+
+
+def _quoted_share(f: Found, quoted: list[tuple[int, int]]) -> float:
+    length = max(1, f.end - f.start)
+    covered = sum(max(0, min(e, f.end) - max(s, f.start)) for s, e in quoted)
+    return covered / length

@@ -1,0 +1,130 @@
+"""Indirect (reported) speech: the clause a cue governs.
+
+"She said that the talks had failed" -> "that the talks had failed";
+"..., sources said" -> the clause before; "urged supporters to gather" ->
+"supporters to gather"; "according to X, ..." -> the rest of the clause.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from tidings.nlp.attribution import doctext
+from tidings.nlp.attribution.cues import COGNITIVE, SPEECH, TOPIC_OBJECT, TOPIC_PREP, Cue
+from tidings.nlp.attribution.direct import Found, trim
+
+_CLAUSE = {"ccomp"}
+_OBJECT_INFINITIVE = {"urge", "ask", "call", "encourage", "implore", "order", "instruct", "advise",
+                      "tell", "warn", "appeal", "plead", "remind"}
+_MIN_TOKENS = 2
+
+
+def find(doc: Doc, cue_list: list[Cue], inside) -> list[Found]:
+    out: list[Found] = []
+    for cue in cue_list:
+        if inside(cue.head.idx):
+            continue
+        span = _content(doc, cue)
+        if span is None or len(span) < _MIN_TOKENS:
+            continue
+        start, end = trim(doctext.text(doc), span.start_char, span.end_char)
+        out.append(Found(start, end, False, cue, doc.char_span(start, end, alignment_mode="expand")))
+    return out
+
+
+def _content(doc: Doc, cue: Cue) -> Optional[Span]:
+    head = cue.head
+    if cue.kind == "according":
+        return _according_content(doc, cue)
+    lemma = cue.lemma
+    for child in head.children:
+        if child.dep_ in _CLAUSE and child.pos_ in ("VERB", "AUX") and not _is_question(child):
+            return _subtree(child, exclude=head)
+    if lemma in _OBJECT_INFINITIVE or lemma == "call":
+        obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+        xcomp = next((c for c in head.children if c.dep_ in ("xcomp", "ccomp")), None)
+        if obj is not None and xcomp is not None and xcomp.i > obj.i:
+            return doc[_subtree_start(obj):_subtree_end(xcomp)]
+        if lemma == "call":
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "for":
+                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return doc[_subtree_start(pobj):_subtree_end(pobj)]
+    if lemma in TOPIC_OBJECT and _has_speaker(head):
+        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.i > head.i:
+            end = _subtree_end(obj)
+            # "called X Y", "criticized X for Z", "cited X as Y": the complement belongs to it.
+            for sib in head.children:
+                if sib.i >= end and (sib.dep_ in ("oprd", "xcomp", "ccomp") or sib.dep_ == "prep" and sib.lower_ in ("for", "as", "to")):
+                    end = _subtree_end(sib)
+            return doc[_subtree_start(obj):end]
+    if lemma in TOPIC_PREP and _has_speaker(head):
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in TOPIC_PREP[lemma] and prep.i > head.i:
+                pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None:
+                    return doc[_subtree_start(pobj):_subtree_end(pobj)]
+    # "X, sources said": the cue hangs off the reported clause.
+    if head.dep_ in ("parataxis",) and head.head.pos_ in ("VERB", "AUX") and head.head.i < head.i:
+        return _subtree(head.head, exclude=head)
+    return None
+
+
+def _has_speaker(verb: Token) -> bool:
+    # A topic object counts as reported speech only when someone is named as
+    # speaking it ("Trump criticized ..."), not in "the criticized plan".
+    return verb.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or verb.dep_ in ("xcomp", "advcl", "conj")
+
+
+def _is_question(tok: Token) -> bool:
+    # "asked whether ..." reports a question, not a statement.
+    return any(c.lower_ in ("whether", "if") and c.dep_ == "mark" for c in tok.children)
+
+
+def _according_content(doc: Doc, cue: Cue) -> Optional[Span]:
+    according = cue.head
+    verb = according.head
+    if verb is according or verb.lemma_.lower() in SPEECH and verb.lemma_.lower() not in COGNITIVE:
+        # "X said ..., according to Y": Y is the channel, not the speaker.
+        return None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    phrase = set(t.i for t in according.subtree)
+    toks = [t for t in verb.subtree if t.i not in phrase]
+    if not toks:
+        return None
+    sent = verb.sent
+    toks = [t for t in toks if sent.start <= t.i < sent.end]
+    return doc[toks[0].i:toks[-1].i + 1] if toks else None
+
+
+def _subtree(tok: Token, exclude: Token) -> Span:
+    doc = tok.doc
+    left, right = _subtree_start(tok), _subtree_end(tok)
+    # A clause before its cue ends where the cue's own words begin.
+    if left < exclude.i < right:
+        right = exclude.i
+    return doc[left:right]
+
+
+def _subtree_start(tok: Token) -> int:
+    return tok.left_edge.i
+
+
+def _subtree_end(tok: Token) -> int:
+    return tok.right_edge.i + 1
+
+
+def _drop_nested(found: list[Found]) -> list[Found]:
+    """Keep the outer reported clause when cues nest (he said she claimed that ...)."""
+    found.sort(key=lambda f: (f.start, -f.end))
+    out: list[Found] = []
+    for f in found:
+        if out and f.start >= out[-1].start and f.end <= out[-1].end:
+            continue
+        out.append(f)
+    return out
