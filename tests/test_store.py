@@ -115,7 +115,7 @@ def test_sqlite_file_is_plain_and_fts_consistent(tmp_path):
     conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
     conn.execute("INSERT INTO quotes_fts (quotes_fts) VALUES ('integrity-check')")
     sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()[0]
-    assert "content='articles'" in sql and "content_rowid='id'" in sql
+    assert "content=[articles]" in sql
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"articles", "entities", "quotes", "claims", "places", "times", "events", "event_evidence",
             "failures", "schema_version", "articles_fts", "quotes_fts"} <= tables

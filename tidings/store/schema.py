@@ -189,10 +189,12 @@ CREATE TABLE failures (
 CREATE UNIQUE INDEX failures_input ON failures (input);
 """
 
-# Standard external-content FTS5 tables, kept in step by triggers: the shape
-# sqlite-utils' enable_fts makes, so Datasette offers search on both tables.
+# Standard external-content FTS5 tables, kept in step by triggers, written
+# exactly as sqlite-utils' enable_fts writes them (content=[table]) so that
+# sqlite-utils and Datasette detect and offer search on both tables. The
+# rowid is the table's INTEGER PRIMARY KEY id.
 _FTS_SQLITE = """
-CREATE VIRTUAL TABLE articles_fts USING fts5 (title, text, content='articles', content_rowid='id');
+CREATE VIRTUAL TABLE [articles_fts] USING FTS5 ([title], [text], content=[articles]);
 CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
   INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
 END;
@@ -203,7 +205,7 @@ CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
   INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
   INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
 END;
-CREATE VIRTUAL TABLE quotes_fts USING fts5 (text, speaker, content='quotes', content_rowid='id');
+CREATE VIRTUAL TABLE [quotes_fts] USING FTS5 ([text], [speaker], content=[quotes]);
 CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
   INSERT INTO quotes_fts (rowid, text, speaker) VALUES (new.id, new.text, new.speaker);
 END;
