@@ -44,6 +44,8 @@ def prepare(raw: RawArticle, config: Config) -> Article:
     if not body:
         raise TidingsError("E002", raw.source)
     cleaned = lines.clean(body)
+    if not cleaned.text and raw.html is not None:
+        raise TidingsError("E005", raw.source)
     if not cleaned.text:
         raise TidingsError("E020", raw.source, removed=len(cleaned.removed), example=cleaned.removed[0]["text"][:60])
     text = cleaned.text[: config.max_text_chars]

@@ -118,6 +118,8 @@ def classify(line: str) -> tuple[Optional[str], Optional[str]]:
         return "share", None
     if P.ADVERT.match(stripped):
         return "advertisement", None
+    if P.NAVIGATION.match(stripped) and n_words <= 20:
+        return "navigation", None
     if P.COPYRIGHT.match(stripped) and n_words <= 40:
         return "copyright", None
     if P.CREDIT.match(stripped) and n_words <= 15 and not stripped.endswith(("?", "!")) and _looks_like_credit(stripped):

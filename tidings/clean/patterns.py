@@ -93,3 +93,5 @@ ADVERT = re.compile(
 COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b).{0,120}$|^.{0,120}\ball\s+rights\s+reserved\b.{0,160}$", I)
 # The owner named in a copyright line: what is left without the symbol, years and formulae.
 COPYRIGHT_NOISE = re.compile(r"©|\(c\)|\bcopyright\b|\b(?:19|20)\d\d\b(?:\s*[-–]\s*(?:19|20)?\d\d)?|\ball\s+rights\s+reserved\b.*$|[.,;:|]+\s*$", I)
+# A menu: three or more short labels between pipes or bullets ("Home | News | Contact").
+NAVIGATION = re.compile(r"^\s*(?:[\w&'’.\-]+(?:\s+[\w&'’.\-]+){0,2}\s*[|•·»]\s*){2,}[\w&'’.\-]+(?:\s+[\w&'’.\-]+){0,2}\s*[|•·»]?\s*$")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 
 import click
 
 from tidings.cli.options import config_from, model_option
-from tidings.ingest.files import is_jsonl, read_paths
+from tidings.ingest.files import open_inputs
 from tidings.record import ErrorRecord, error_json_schema, json_schema
 
 
@@ -29,15 +30,20 @@ def extract(paths, published, url, title, id_, as_jsonl, output, model):
     in place of articles that failed (the errors also go to stderr). The exit
     status is 1 when any article failed.
     """
-    from tidings.pipeline import get_pipeline
-
-    batch = len(paths) > 1 or any(is_jsonl(p) for p in paths) or any(_is_dir(p) for p in paths)
+    read, batch = open_inputs(list(paths))
     if as_jsonl is None:
         as_jsonl = batch
-    pipeline = get_pipeline(config_from(model))
+    config = config_from(model)
+    if not batch:
+        # A single bad input is reported before the model is loaded.
+        _check_single(read, config, published)
+
+    from tidings.pipeline import get_pipeline
+
+    pipeline = get_pipeline(config)
 
     def items():
-        for item in read_paths(paths):
+        for item in read:
             if not isinstance(item, ErrorRecord):
                 item.published = item.published or published
                 if not batch:
@@ -60,10 +66,21 @@ def extract(paths, published, url, title, id_, as_jsonl, output, model):
         sys.exit(1)
 
 
-def _is_dir(path):
-    import os
+def _check_single(read, config, published) -> None:
+    from tidings.errors import TidingsError
+    from tidings.prepare import prepare
 
-    return path != "-" and os.path.isdir(path)
+    for item in read:
+        if isinstance(item, ErrorRecord):
+            error = item.error
+        else:
+            try:
+                prepare(replace(item, published=item.published or published), config)
+                continue
+            except TidingsError as exc:
+                error = exc
+        click.echo(f"tidings: {error.code}: {error.message}", err=True)
+        sys.exit(1)
 
 
 @click.command()

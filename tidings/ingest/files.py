@@ -64,9 +64,9 @@ def _looks_like_jsonl(data: bytes) -> bool:
     return first == b"{" and b"\n" in data.strip() or (first == b"{" and data.strip().endswith(b"}"))
 
 
-def read_stdin(stream=None) -> Iterator[Item]:
-    stream = stream or sys.stdin.buffer
-    data = stream.read()
+def read_stdin(stream=None, data: bytes | None = None) -> Iterator[Item]:
+    if data is None:
+        data = (stream or sys.stdin.buffer).read()
     try:
         if _looks_like_jsonl(data):
             yield from read_binary(io.BytesIO(data), "<stdin>")
@@ -120,3 +120,18 @@ def read_paths(paths: Iterable[str]) -> Iterator[Item]:
                 yield from read_file(f, str(f))
         else:
             yield from read_file(path, name)
+
+
+def open_inputs(paths: list[str], stdin=None) -> tuple[Iterable[Item], bool]:
+    """The items for ``paths`` and whether they make a batch (JSON Lines out).
+
+    A single file or standard input is read at once, so that a bad one is
+    reported before any model is loaded; standard input holding JSON Lines is
+    a batch. Several paths, a folder or a JSON Lines file stream lazily.
+    """
+    if list(paths) == ["-"]:
+        data = (stdin or sys.stdin.buffer).read()
+        return list(read_stdin(data=data)), _looks_like_jsonl(data)
+    if len(paths) == 1 and not is_jsonl(paths[0]) and not Path(paths[0]).is_dir():
+        return list(read_paths(paths)), False
+    return read_paths(paths), True
