@@ -16,6 +16,9 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _MISLABELLED = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"}
 _MAX_NGRAM = 3
 _COUNTY = re.compile(r"\b((?:Mc|Mac|O')?[A-Z][a-z]+(?:\s(?:Mc)?[A-Z][a-z]+)?\s(?:County|Parish))\b")
+_COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
+            "southern", "eastern", "western", "central", "north-east", "north-west", "south-east", "south-west",
+            "northeastern", "northwestern", "southeastern", "southwestern", "upstate", "downstate", "rural"}
 _TRIM = re.compile(r"(?:'s|\u2019s|')$")
 
 
@@ -112,6 +115,11 @@ def _counties(doc: Doc, gaz: Gazetteer, mentions, taken) -> None:
 def _entries(gaz: Gazetteer, text: str) -> list[Entry]:
     """Gazetteer senses of a name; a short acronym ('EU', 'AI') only names a country or state."""
     entries = gaz.lookup(text)
+    if not entries:
+        # "Northeast Georgia", "southern Iraq": the part of a place is placed at the place.
+        first, _, rest = text.partition(" ")
+        if rest and first.lower() in _COMPASS:
+            entries = [e for e in gaz.lookup(rest) if e.feature in ("country", "admin")]
     if text.isupper() and len(text.replace(".", "")) <= 4:
         entries = [e for e in entries if e.feature in ("country", "admin")]
     return entries

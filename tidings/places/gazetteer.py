@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
@@ -25,6 +26,9 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "places"
 CITY_LIST = os.environ.get("TIDINGS_CITY_LIST", "cities5000")
 # Other names (exonyms such as 'Kiev', 'Bombay') are indexed for towns this big.
 EXONYM_POPULATION = 100_000
+
+
+_SAINT = re.compile(r"^(?:st\.?|ste\.?) ")
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,7 @@ def key(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).replace("\u2019", "'")
     text = " ".join(text.lower().split())
+    text = _SAINT.sub("saint ", text)
     return text[4:] if text.startswith("the ") else text
 
 

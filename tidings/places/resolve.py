@@ -56,7 +56,7 @@ def distance_km(a: Entry, b: Entry) -> float:
 def prior(e: Entry) -> float:
     if e.feature == "country":
         return 9.0
-    if e.feature == "admin" and (e.admin or "").startswith("US-"):
+    if e.feature == "admin":
         return 7.5
     if e.feature != "city":
         return 7.0
