@@ -44,14 +44,15 @@ class TidingsEntities:
     @guarded("tidings_entities")
     def __call__(self, doc: Doc) -> Doc:
         spans = fix_entities(doc, self.matchers)
-        if self.overwrite_ents:
+        if self.overwrite_ents and _changed(doc.ents, spans):
             doc.ents = spans
-        mentions = [m for m in map(make_mention, (s for s in spans if s.label_ in NAMED_LABELS)) if m is not None]
+        named = (make_mention(span) for span in spans if span.label_ in NAMED_LABELS)
+        mentions = [m for m in named if m is not None]
         in_ent = {i for span in spans for i in range(span.start, span.end)}
         for m in mentions:
             assign_role(doc, m, in_ent)
-        entities, genders = [], {}
-        for n, cluster in enumerate(cluster_mentions(mentions, doc.text), 1):
+        entities, genders, people = [], {}, {}
+        for n, cluster in enumerate(cluster_mentions(mentions, doc), 1):
             eid = f"E{n}"
             entities.append(Entity(
                 id=eid,
@@ -60,10 +61,17 @@ class TidingsEntities:
                 mentions=[(m.start, m.end) for m in cluster.mentions],
                 role=cluster.role,
             ))
-            genders[eid] = _title_gender(cluster.mentions)
+            if cluster.label == "PERSON":
+                genders[eid] = _title_gender(cluster.mentions)
+                people[eid] = [(m.tok_start, m.tok_end) for m in cluster.mentions]
         doc._.tidings_entities = entities
-        compute_genders(doc, entities, genders)
+        compute_genders(doc, people, genders)
         return doc
+
+
+def _changed(old, new) -> bool:
+    return len(old) != len(new) or any(
+        a.start != b.start or a.end != b.end or a.label != b.label for a, b in zip(old, new))
 
 
 def _title_gender(mentions):

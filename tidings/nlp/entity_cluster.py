@@ -21,6 +21,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
+from spacy.tokens import Doc
+
 from tidings.nlp.entity_lexicon import GIVEN_NAME_PLACES, country_code, place_code
 from tidings.nlp.entity_mentions import Mention, core_words
 
@@ -56,12 +58,12 @@ class Cluster:
         return next((m.role for m in self.mentions if m.role), None)
 
 
-def cluster_mentions(mentions: list[Mention], text: str) -> list[Cluster]:
+def cluster_mentions(mentions: list[Mention], doc: Doc) -> list[Cluster]:
     """Clusters in order of first mention, each with its mentions in text order."""
     _unify_person_labels(mentions)
     people = [m for m in mentions if m.label == "PERSON"]
     others = [m for m in mentions if m.label != "PERSON"]
-    clusters = _people(people) + _others(others, text)
+    clusters = _people(people) + _others(others, doc)
     for c in clusters:
         c.mentions.sort(key=lambda m: m.start)
     return sorted(clusters, key=lambda c: c.first)
@@ -129,7 +131,7 @@ def _nearest(fits: list[Cluster], start: int) -> int:
     return best
 
 
-def _others(others: list[Mention], text: str) -> list[Cluster]:
+def _others(others: list[Mention], doc: Doc) -> list[Cluster]:
     parent: dict[str, str] = {}
 
     def find(k):
@@ -158,7 +160,9 @@ def _others(others: list[Mention], text: str) -> list[Cluster]:
         if _is_acronym(m.text):
             if m.key in initials:
                 union(initials[m.key], key)
-            if n and text[keyed[n - 1][1].end:m.start].strip() == "(" and text[m.end:m.end + 1] == ")":
+            prev = keyed[n - 1][1] if n else None
+            if (prev is not None and prev.tok_end + 1 == m.tok_start and doc[prev.tok_end].text == "("
+                    and m.tok_end < len(doc) and doc[m.tok_end].text == ")"):
                 union(keyed[n - 1][0], key)
     groups: dict[str, Cluster] = {}
     for key, m in keyed:

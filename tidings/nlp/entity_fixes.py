@@ -16,14 +16,16 @@ Each rule works on ``doc.ents`` and the parse; none re-tokenises. The fixes:
 
 from __future__ import annotations
 
+import numpy
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from tidings.nlp.entity_lexicon import (
     GIVEN_NAME_PLACES,
     ROLE_NOUNS,
+    TITLES,
     common_words,
     country_code,
     fold,
@@ -31,43 +33,52 @@ from tidings.nlp.entity_lexicon import (
     institutions,
     place_code,
 )
-from tidings.nlp.entity_mentions import NAMED_LABELS, _is_title, strip_name
+from tidings.nlp.entity_mentions import NAMED_LABELS, _is_title, is_courtesy, strip_name
 
 _TO_GPE = frozenset({"ORG", "PERSON", "NORP", "LOC", "FAC"})
-_NAME_TOKEN = {"IS_TITLE": True, "POS": "PROPN", "ENT_TYPE": {"NOT_IN": ["PERSON"]}}
+_LINKS = frozenset({"to", "of", "for", "at", "in"})
 
 
 def build_matchers(nlp: Language):
-    """The two matchers the fixes use, built once per pipeline (``nlp.make_doc`` tokenises the names)."""
+    """What the fixes match with, built once per pipeline (``nlp.make_doc`` tokenises the names)."""
     vocab = nlp.vocab
     phrases = PhraseMatcher(vocab)
     phrases.add("INSTITUTION", [nlp.make_doc(name) for name in institutions()])
-    roles = Matcher(vocab)
-    role = {"LOWER": {"IN": sorted(ROLE_NOUNS)}}
-    # "... ambassador to (the) Spain, Carlos Midence"
-    roles.add("AFTER_ROLE", [[role, {"LOWER": {"IN": ["to", "of", "for", "at", "in"]}}, {"LOWER": "the", "OP": "?"},
-                              {"ENT_TYPE": {"IN": ["GPE", "ORG", "LOC"]}, "OP": "+"}, {"ORTH": ","},
-                              {**_NAME_TOKEN, "OP": "+"}]])
-    # "Carlos Midence, Nicaragua's ambassador ..."
-    roles.add("BEFORE_ROLE", [[{**_NAME_TOKEN, "OP": "+"}, {"ORTH": ","},
-                               {"ENT_TYPE": {"IN": ["GPE", "ORG", "NORP"]}, "OP": "+"},
-                               {"LOWER": {"IN": ["'s", "’s"]}, "OP": "?"}, {"IS_TITLE": False, "OP": "{0,2}"}, role]])
-    return phrases, roles
+    role_hashes = numpy.array(sorted(vocab.strings.add(w) for w in ROLE_NOUNS), dtype=numpy.uint64)
+    return phrases, role_hashes
 
 
 def fix_entities(doc: Doc, matchers) -> list[Span]:
     """The document's named-entity spans with the rule fixes applied, in text order."""
-    phrases, roles = matchers
-    ents = [e for e in doc.ents]
+    phrases, role_hashes = matchers
+    ents = list(doc.ents)
     ents = _join_split_names(doc, ents)
-    ents = _add_missed_people(doc, ents, roles)
+    ents = _add_missed_people(doc, ents, role_hashes)
     ents = _institutions(doc, ents, phrases)
     out = []
     for ent in ents:
         fixed = _relabel(doc, ent)
         if fixed is not None:
             out.append(fixed)
-    return out
+    return _add_missed_surnames(doc, out)
+
+
+def _add_missed_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A person's surname the model left untagged later on ("Herrera said ...") becomes a mention."""
+    surnames = set()
+    for ent in ents:
+        if ent.label_ == "PERSON" and len(ent) > 1 and doc[ent.end - 1].is_title:
+            surnames.add(doc[ent.end - 1].orth)
+    if not surnames:
+        return ents
+    orths = doc.to_array("ORTH")
+    hits = numpy.flatnonzero(numpy.isin(orths, numpy.array(sorted(surnames), dtype=orths.dtype)))
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    added = [Span(doc, int(i), int(i) + 1, label="PERSON") for i in hits
+             if int(i) not in taken and doc[int(i)].pos_ in ("PROPN", "NOUN")]
+    if not added:
+        return ents
+    return sorted(ents + added, key=lambda s: s.start)
 
 
 def _join_split_names(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -82,24 +93,64 @@ def _join_split_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
-def _add_missed_people(doc: Doc, ents: list[Span], roles: Matcher) -> list[Span]:
-    found = []
-    for match_id, start, end in roles(doc):
-        label = doc.vocab.strings[match_id]
-        names = range(start, end) if label == "BEFORE_ROLE" else range(end - 1, start - 1, -1)
-        run = []
-        for i in names:  # the run of name tokens at the match's name end
-            if doc[i].pos_ == "PROPN" and doc[i].is_title and doc[i].ent_type_ != "PERSON":
-                run.append(i)
-            else:
-                break
-        if 2 <= len(run) <= 4 and not any(_is_title(doc[i].lower_) for i in run):
-            found.append((min(run), max(run) + 1))
+def _add_missed_people(doc: Doc, ents: list[Span], role_hashes) -> list[Span]:
+    # Anchored on the few role nouns (found in one vectorised pass) rather
+    # than a Matcher pattern that would start at every capitalised word.
+    roles = numpy.flatnonzero(numpy.isin(doc.to_array("LOWER"), role_hashes))
+    found = set()
+    for r in roles:
+        for run in (_name_after(doc, int(r)), _name_before(doc, int(r))):
+            if run and 2 <= run[1] - run[0] <= 4 and not any(_is_title(doc[i].lower_) for i in range(*run)):
+                found.add(run)
     if not found:
         return ents
     keep = [e for e in ents if not any(s < e.end and e.start < t for s, t in found)]
-    added = [Span(doc, s, t, label="PERSON") for s, t in set(found)]
+    added = [Span(doc, s, t, label="PERSON") for s, t in found]
     return sorted(keep + _no_overlap(added), key=lambda s: s.start)
+
+
+def _is_name_token(tok) -> bool:
+    return tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ != "PERSON"
+
+
+def _name_after(doc: Doc, r: int):
+    """"<role> to (the) <GPE/ORG>, <Name>": the name's token bounds, or None."""
+    n = len(doc)
+    i = r + 1
+    if i >= n or doc[i].lower_ not in _LINKS:
+        return None
+    i += 1
+    if i < n and doc[i].lower_ == "the":
+        i += 1
+    j = i
+    while j < n and doc[j].ent_type_ in ("GPE", "ORG", "LOC"):
+        j += 1
+    if j == i or j >= n or doc[j].text != ",":
+        return None
+    k = j + 1
+    while k < n and k - j <= 5 and _is_name_token(doc[k]):
+        k += 1
+    return (j + 1, k) if k > j + 1 else None
+
+
+def _name_before(doc: Doc, r: int):
+    """"<Name>, <GPE/ORG/NORP>('s) <role>": the name's token bounds, or None."""
+    i = r - 1
+    skipped = 0
+    while i >= 0 and skipped < 2 and not doc[i].is_title and doc[i].lower_ not in ("'s", "’s", ","):
+        i -= 1
+        skipped += 1
+    if i >= 0 and doc[i].lower_ in ("'s", "’s"):
+        i -= 1
+    j = i
+    while j >= 0 and doc[j].ent_type_ in ("GPE", "ORG", "NORP"):
+        j -= 1
+    if j == i or j < 1 or doc[j].text != ",":
+        return None
+    k = j - 1
+    while k >= 0 and j - k <= 5 and _is_name_token(doc[k]):
+        k -= 1
+    return (k + 1, j) if k < j - 1 else None
 
 
 def _institutions(doc: Doc, ents: list[Span], phrases: PhraseMatcher) -> list[Span]:
@@ -133,6 +184,8 @@ def _relabel(doc: Doc, ent: Span):
         return None
     if label == "PERSON" and (not any(c.isupper() for c in ent.text) or all(_is_title(t.lower_) for t in doc[i:j])):
         return None
+    if label != "PERSON" and _looks_like_person(doc, ent, i, j, key):
+        return _with_label(ent, "PERSON")
     if label in _TO_GPE and place_code(key):
         if label == "PERSON" and key in GIVEN_NAME_PLACES:
             return ent
@@ -142,6 +195,19 @@ def _relabel(doc: Doc, ent: Span):
     if label == "GPE" and not place_code(key) and doc[j - 1].tag_ in ("JJ", "NNPS", "NNS"):
         return _with_label(ent, "NORP")
     return ent
+
+
+def _looks_like_person(doc: Doc, ent: Span, i: int, j: int, key: str) -> bool:
+    """A name after a courtesy title ("Ms Machado") or a role title ("opposition leader María ...")."""
+    first = doc[ent.start]
+    if is_courtesy(first.text) and ent.end - ent.start > 1 and doc[ent.start + 1].is_title:
+        return True
+    if ent.start == 0 or j - i > 4 or not all(t.is_title for t in doc[i:j]):
+        return False
+    before = doc[ent.start - 1]
+    if key in institution_keys() or place_code(key):
+        return False
+    return is_courtesy(before.text) or (before.lower_ in ROLE_NOUNS or before.lower_ in TITLES) and before.dep_ == "compound"
 
 
 def _with_label(ent: Span, label: str) -> Span:

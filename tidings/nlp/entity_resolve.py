@@ -58,10 +58,11 @@ def _index(doc: Doc) -> dict:
     cached = doc.user_data.get(_INDEX)
     if cached is not None and cached[0] is entities and cached[1] == len(entities):
         return cached[2]
+    text = doc.text
     exact: dict[str, list] = {}
     partial: dict[str, list] = {}
     for ent in entities:
-        keys = {fold(ent.name)} | {fold(doc.text[s:e]) for s, e in ent.mentions}
+        keys = {fold(ent.name)} | {fold(text[s:e]) for s, e in ent.mentions}
         for key in keys:
             _add(exact, key, ent)
             words = core_words(tuple(key.split()))
@@ -94,39 +95,35 @@ def gender_hint(doc: Doc, entity: Entity) -> Optional[str]:
     return doc.user_data.get(_GENDER, {}).get(entity.id)
 
 
-def compute_genders(doc: Doc, entities: list[Entity], title_genders: dict[str, Optional[str]]) -> None:
-    """Store each person's gender hint on the Doc (titles first, then pronouns)."""
-    people = [e for e in entities if e.type == "PERSON"]
-    if not people:
-        doc.user_data[_GENDER] = {}
-        return
-    lowers = doc.to_array("LOWER")
-    hashes = numpy.array([doc.vocab.strings.add(p) for p in PRONOUNS], dtype=lowers.dtype)
-    pronoun_at = numpy.flatnonzero(numpy.isin(lowers, hashes))
-    char_to_tok = {t.idx: t.i for t in doc} if len(pronoun_at) else {}
-    starts = sorted((s, e.id) for e in people for s, _ in e.mentions)
-    out = {}
-    for ent in people:
-        gender = title_genders.get(ent.id)
-        if gender is None and len(pronoun_at):
-            gender = _pronoun_vote(doc, ent, pronoun_at, char_to_tok, starts)
-        if gender:
-            out[ent.id] = gender
+def compute_genders(doc: Doc, people: dict[str, list[tuple[int, int]]], title_genders: dict[str, Optional[str]]) -> None:
+    """Store each person's gender hint on the Doc: titles first, then pronouns.
+
+    ``people`` maps a PERSON entity id to its mentions' token spans.
+    """
+    out = {eid: g for eid, g in title_genders.items() if g and eid in people}
+    undecided = [eid for eid in people if eid not in out]
+    if undecided:
+        lowers = doc.to_array("LOWER")
+        hashes = numpy.array([doc.vocab.strings.add(p) for p in PRONOUNS], dtype=lowers.dtype)
+        pronoun_at = numpy.flatnonzero(numpy.isin(lowers, hashes))
+        if len(pronoun_at):
+            starts = sorted((s, eid) for eid, spans in people.items() for s, _ in spans)
+            for eid in undecided:
+                gender = _pronoun_vote(doc, eid, people[eid], pronoun_at, starts)
+                if gender:
+                    out[eid] = gender
     doc.user_data[_GENDER] = out
 
 
-def _pronoun_vote(doc, ent, pronoun_at, char_to_tok, starts) -> Optional[str]:
+def _pronoun_vote(doc, eid, spans, pronoun_at, starts) -> Optional[str]:
     votes = {"male": 0, "female": 0}
-    for s, e in ent.mentions:
-        tok = char_to_tok.get(s)
-        if tok is None:
-            continue
-        nxt = numpy.searchsorted(pronoun_at, tok + 1)
-        if nxt >= len(pronoun_at) or pronoun_at[nxt] - tok > PRONOUN_WINDOW:
+    for _, end in spans:
+        nxt = numpy.searchsorted(pronoun_at, end)
+        if nxt >= len(pronoun_at) or pronoun_at[nxt] - end > PRONOUN_WINDOW:
             continue
         p = int(pronoun_at[nxt])
-        other = next((os for os, oid in starts if os > e and oid != ent.id), None)
-        if other is not None and other < doc[p].idx:
+        # Another person named in between is the likelier antecedent.
+        if any(end <= s < p and other != eid for s, other in starts):
             continue
         votes[PRONOUNS[doc[p].lower_]] += 1
     if votes["male"] > votes["female"]:

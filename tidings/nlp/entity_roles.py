@@ -63,27 +63,36 @@ def _before(doc: Doc, mention: Mention, in_ent: set) -> Optional[str]:
     last = words[-1]
     if last.pos_ not in ("NOUN", "PROPN") or (last.i in in_ent and last.i < in_titles):
         return None
-    return _clean(doc.text[words[0].idx:last.idx + len(last.text)])
+    return _clean(doc[words[0].i:last.i + 1].text)
 
 
 def _apposition(doc: Doc, mention: Mention, root: Token, in_ent: set) -> Optional[str]:
+    end = mention.tok_end
     for child in root.children:
-        if child.dep_ == "appos" and child.i >= mention.tok_end and child.i not in in_ent:
+        # Only a comma-set apposition: "(R-IN)" after a name is not a role.
+        if (child.dep_ == "appos" and child.i > end and child.i not in in_ent
+                and end < len(doc) and doc[end].text == "," and child.left_edge.i == end + 1):
             return _span_text(doc, child.left_edge.i, child.right_edge.i + 1)
-    if root.dep_ == "appos":
+    if root.dep_ == "appos" and mention.tok_start > 0 and doc[mention.tok_start - 1].text == ",":
         head = root.head
-        if head.i < mention.tok_start and head.i not in in_ent and head.pos_ in ("NOUN", "PROPN"):
+        comma = mention.tok_start - 1
+        # The parser often hangs the name on the place in "ambassador to
+        # France, Elena Vidal": climb back to the role noun.
+        while ((head.i in in_ent or head.pos_ == "ADP") and head.head.i != head.i
+               and head.head.i < comma):
+            head = head.head
+        if head.i < comma and head.i not in in_ent and head.pos_ in ("NOUN", "PROPN"):
             start = head.left_edge.i
-            while start < mention.tok_start and doc[start].pos_ == "DET":
+            while start < comma and doc[start].pos_ == "DET":
                 start += 1
-            return _span_text(doc, start, mention.tok_start)
+            if start <= head.i and not any(t.text == "," for t in doc[start:comma]):
+                return _span_text(doc, start, comma)
     return None
 
 
 def _span_text(doc: Doc, start: int, end: int) -> Optional[str]:
-    toks = doc[start:end]
     cut = end
-    for tok in toks:
+    for tok in doc[start:end]:
         if tok.i > start and (tok.lower_ in _STOP or tok.text in (",", ";", "(", "—", "–")):
             cut = tok.i
             break
@@ -93,7 +102,7 @@ def _span_text(doc: Doc, start: int, end: int) -> Optional[str]:
         start += 1
     if start >= cut or cut - start > MAX_ROLE_TOKENS:
         return None
-    return _clean(doc.text[doc[start].idx:doc[cut - 1].idx + len(doc[cut - 1].text)])
+    return _clean(doc[start:cut].text)
 
 
 def _clean(text: str) -> Optional[str]:
