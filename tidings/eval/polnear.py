@@ -51,7 +51,8 @@ def _parse_ann(path: Path) -> list[dict]:
         if content is None:
             continue
         source = spans.get(roles.get("Source", ""))
-        out.append({"content": content[1], "source": source[1] if source else None})
+        cue = spans.get(roles.get("Cue", ""))
+        out.append({"content": content[1], "source": source[1] if source else None, "cue": cue[1] if cue else None})
     return out
 
 

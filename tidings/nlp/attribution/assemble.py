@@ -6,12 +6,12 @@ from spacy.tokens import Doc
 
 from tidings.nlp.attribution import cues as cues_
 from tidings.nlp.attribution import doctext
-from tidings.nlp.attribution import direct, indirect, marks, speakers, via
+from tidings.nlp.attribution import direct, indirect, marks, speakers, transcript, via
 from tidings.nlp.attribution.direct import Found
 from tidings.record import Quote, Span
 
 # An indirect clause mostly inside quote marks is that direct quote again.
-_MAX_QUOTED_SHARE = 0.6
+_MAX_QUOTED_SHARE = 0.85
 
 
 def quotes(doc: Doc) -> tuple[list[Quote], list[Found]]:
@@ -22,7 +22,7 @@ def quotes(doc: Doc) -> tuple[list[Quote], list[Found]]:
     inside = _inside(marked)
     found = direct.attribute(doc, marked, cue_list)
     quoted = [(f.start, f.end) for f in found]
-    for f in indirect.find(doc, cue_list, inside):
+    for f in indirect.find(doc, cue_list, inside) + transcript.find(doc, text):
         if _quoted_share(f, quoted) < _MAX_QUOTED_SHARE:
             found.append(f)
     found.sort(key=lambda f: (f.start, f.end))

@@ -69,8 +69,17 @@ def _content(doc: Doc, cue: Cue) -> Optional[Span]:
                 if pobj is not None:
                     return doc[_subtree_start(pobj):_subtree_end(pobj)]
     # "X, sources said": the cue hangs off the reported clause.
-    if head.dep_ in ("parataxis",) and head.head.pos_ in ("VERB", "AUX") and head.head.i < head.i:
-        return _subtree(head.head, exclude=head)
+    # "To understand it, he said, one should visit": the cue sits in the middle.
+    if head.dep_ == "parataxis" and head.head.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("dobj", "ccomp") for c in head.children):
+        own = {t.i for t in head.subtree}
+        rest = [t.i for t in head.head.subtree if t.i not in own]
+        if rest and (rest[0] < head.i or rest[-1] > head.i):
+            if rest[0] > head.i or rest[-1] < head.i:
+                return doc[rest[0]:rest[-1] + 1]
+            before = [i for i in rest if i < min(own)]
+            after = [i for i in rest if i > max(own)]
+            # Keep the side that carries the reported clause; both when split.
+            return doc[(before or after)[0]:(after or before)[-1] + 1]
     return None
 
 
