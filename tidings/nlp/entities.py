@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 from tidings.nlp.component import guarded
 from tidings.nlp.entity_cluster import cluster_mentions
 from tidings.nlp.entity_fixes import build_matchers, fix_entities
+from tidings.nlp.entity_lexicon import warm_up
 from tidings.nlp.entity_mentions import NAMED_LABELS, make_mention
 from tidings.nlp.entity_resolve import compute_genders, gender_hint, resolve_name
 from tidings.nlp.entity_roles import assign_role
@@ -40,6 +41,7 @@ class TidingsEntities:
         self.name = name
         self.overwrite_ents = overwrite_ents
         self.matchers = build_matchers(nlp)
+        warm_up()  # load the gazetteers now, not inside the first article
 
     @guarded("tidings_entities")
     def __call__(self, doc: Doc) -> Doc:

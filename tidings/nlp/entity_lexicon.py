@@ -167,3 +167,8 @@ def country_code(key: str) -> Optional[str]:
 def place_code(key: str) -> Optional[str]:
     """ISO alpha-2 for a folded country, capital or big city name, or None."""
     return countries().get(key) or capitals().get(key) or big_cities().get(key)
+
+
+def warm_up() -> None:
+    """Load every list and gazetteer (each once per process)."""
+    common_words(), institution_keys(), countries(), capitals(), big_cities()
