@@ -63,7 +63,7 @@ def find(doc: Doc, gaz: Gazetteer) -> tuple[list[Mention], list[tuple[Span, str]
                     demonyms.append((ent, code))
                     taken.update(range(ent.start, ent.end))
                 continue
-            for part in _parts(ent):
+            for part in ([ent] if gaz.lookup(ent.text) else _parts(ent)):
                 span = _trimmed(part)
                 if span is None:
                     continue

@@ -90,6 +90,8 @@ class Gazetteer:
         own = self.names.get(k, [])
         # An other name counts beside the place's own names only when it is a short form of
         # the place's name ('New York' for New York City), not a historic one (Alexandria for Mashhad).
+        if any(e.feature == "country" for e in own):
+            return own
         other = [e for e in self.other_names.get(k, ()) if not own or key(e.name).startswith(k)]
         return own + [e for e in other if e not in own] if other else own
 

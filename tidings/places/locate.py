@@ -75,9 +75,14 @@ def _county(m: Mention, pairs, gaz: Gazetteer) -> Optional[Entry]:
     if not states:
         return None
     named = Counter(e.admin for _, e in pairs if e is not None and e.admin)
-    state = max(states, key=lambda s: named.get(f"US-{s}", 0))
-    # Local news names the county around its own town: take the town's point, else the state's.
-    town = next((e for _, e in pairs if e is not None and e.feature == "city" and e.admin == f"US-{state}"), None)
+    # Many counties share a name with a town inside them ('Orange County', 'Anderson County').
+    base_name = " ".join(words[:-1])
+    namesakes = {e.admin: e for e in gaz.lookup(base_name) if e.feature == "city" and e.country == "US"}
+    state = max(states, key=lambda s: (named.get(f"US-{s}", 0), namesakes[f"US-{s}"].population if f"US-{s}" in namesakes else -1))
+    # Local news names the county around its own town: take the namesake town's point, or a
+    # town the article names in that state, else the state's centre.
+    town = namesakes.get(f"US-{state}") or next(
+        (e for _, e in pairs if e is not None and e.feature == "city" and e.admin == f"US-{state}"), None)
     base = town or gaz.states.get(state)
     if base is None:
         return None
