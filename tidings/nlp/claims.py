@@ -1,7 +1,6 @@
-"""Claims with claimant and confirmation status.
+"""Claims with claimant and confirmation status (``doc._.tidings_claims``).
 
-STUB: registered so the pipeline runs end to end; the issue that owns this
-stage replaces the body.
+Built from the quotes stage's findings (it runs first); see docs/quotes.md.
 """
 
 from __future__ import annotations
@@ -9,7 +8,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from tidings.nlp.attribution import claims_build
 from tidings.nlp.component import guarded
+from tidings.nlp.quotes import FOUND_KEY
 
 
 class TidingsClaims:
@@ -18,7 +19,12 @@ class TidingsClaims:
 
     @guarded("tidings_claims")
     def __call__(self, doc: Doc) -> Doc:
-        doc._.tidings_claims = []
+        found = doc.user_data.pop(FOUND_KEY, None)
+        if found is None:
+            # Run without tidings_quotes before it: nothing to build on.
+            doc._.tidings_claims = []
+            return doc
+        doc._.tidings_claims = claims_build.build(doc, doc._.tidings_quotes, found)
         return doc
 
 

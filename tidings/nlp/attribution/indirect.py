@@ -53,7 +53,7 @@ def _content(doc: Doc, cue: Cue) -> Optional[Span]:
                     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                     if pobj is not None:
                         return doc[_subtree_start(pobj):_subtree_end(pobj)]
-    if lemma in TOPIC_OBJECT and _has_speaker(head):
+    if lemma in TOPIC_OBJECT and _has_speaker(head) and _reported(head):
         obj = next((c for c in head.children if c.dep_ == "dobj"), None)
         if obj is not None and obj.i > head.i:
             end = _subtree_end(obj)
@@ -62,7 +62,7 @@ def _content(doc: Doc, cue: Cue) -> Optional[Span]:
                 if sib.i >= end and (sib.dep_ in ("oprd", "xcomp", "ccomp") or sib.dep_ == "prep" and sib.lower_ in ("for", "as", "to")):
                     end = _subtree_end(sib)
             return doc[_subtree_start(obj):end]
-    if lemma in TOPIC_PREP and _has_speaker(head):
+    if lemma in TOPIC_PREP and _has_speaker(head) and _reported(head):
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in TOPIC_PREP[lemma] and prep.i > head.i:
                 pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
@@ -83,6 +83,17 @@ def _content(doc: Doc, cue: Cue) -> Optional[Span]:
     return None
 
 
+def _speech_verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH and tok.lemma_.lower() not in COGNITIVE
+
+
+def _reported(verb: Token) -> bool:
+    """Not "would not confirm the figure", "declined to comment on": no words were reported."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    return not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("decline", "refuse", "fail"))
+
+
 def _has_speaker(verb: Token) -> bool:
     # A topic object counts as reported speech only when someone is named as
     # speaking it ("Trump criticized ..."), not in "the criticized plan".
@@ -97,7 +108,7 @@ def _is_question(tok: Token) -> bool:
 def _according_content(doc: Doc, cue: Cue) -> Optional[Span]:
     according = cue.head
     verb = according.head
-    if verb is according or verb.lemma_.lower() in SPEECH and verb.lemma_.lower() not in COGNITIVE:
+    if verb is according or any(_speech_verb(t) for t in according.ancestors):
         # "X said ..., according to Y": Y is the channel, not the speaker.
         return None
     if verb.pos_ not in ("VERB", "AUX"):
@@ -117,6 +128,11 @@ def _subtree(tok: Token, exclude: Token) -> Span:
     # A clause before its cue ends where the cue's own words begin.
     if left < exclude.i < right:
         right = exclude.i
+    # "..., according to X" at the end names the channel, not what was said.
+    for t in doc[left:right]:
+        if t.lower_ == "according" and t.i > left and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            right = t.i
+            break
     return doc[left:right]
 
 

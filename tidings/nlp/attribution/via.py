@@ -29,6 +29,14 @@ _PREPS = {"on", "in", "via", "through", "by"}
 def find(cue: Cue, other_cues: list[Cue]) -> Optional[Token]:
     """The head token of the via phrase, or None."""
     verb = cue.head
+    if cue.kind != "according":
+        # "... claimed that they had shot down two helicopters, according to X"
+        for other in other_cues:
+            if other.kind == "according" and other.head.sent == verb.sent and verb in other.head.ancestors:
+                to = other.head.doc[other.end - 1]
+                for pobj in to.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
     for child in verb.children:
         if child.dep_ != "prep" and not (child.dep_ == "advcl" and child.lower_ == "according"):
             continue
