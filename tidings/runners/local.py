@@ -13,6 +13,7 @@ items already done before they cost a worker anything.
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import queue
 from typing import Callable, Iterable, Iterator, Optional
 
@@ -96,7 +97,9 @@ def _worker(config: Config, tasks, results) -> None:
             # The parent was killed (kill -9, OOM): nobody will read what
             # this worker makes, so it leaves instead of waiting forever.
             if parent is not None and not parent.is_alive():
-                return
+                # _exit: a normal exit would wait to flush results into a
+                # pipe nobody reads any more.
+                os._exit(0)
             continue
         if task is None:
             return
