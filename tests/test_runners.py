@@ -133,7 +133,7 @@ def test_run_writes_partitioned_parquet_and_resumes(tmp_path, pipeline):
     assert summary["parts_written"] == 0
     # Another part size over the same folder would mix two layouts: refused.
     result = runner.invoke(main, ["run", *inputs, "--out", str(out), "--executor", "processes", "--part-size", "7"])
-    assert result.exit_code == 1 and "another --part-size" in result.output
+    assert result.exit_code == 1 and "E022" in result.output and "another --part-size" in result.output
 
     db = tmp_path / "events.db"
     result = runner.invoke(main, ["load", str(out), "--db", str(db)])

@@ -29,6 +29,9 @@ MESSAGES = {
     "E018": "'{input}': the database could not be opened ({detail}).",
     "E019": "'{input}': a JSON Lines item must be an object, not {kind}.",
     "E020": "'{input}' has no article text: all {removed} of its lines are links, credits or share/subscribe lines (e.g. '{example}').",
+    "E021": "A tidings worker process stopped unexpectedly ({detail}). If memory ran out, use fewer --workers.",
+    "E022": "'{input}' holds a run over other inputs or with another --part-size. Give the same inputs and --part-size to resume, or use a new --out folder.",
+    "E023": "'{input}' is not a readable {kind} file ({detail}).",
 }
 
 

@@ -33,7 +33,7 @@ def read_parquet(path: Union[str, Path], batch_rows: int = 1024) -> Iterator[Ite
         yield _error(TidingsError("E001", str(path)))
         return
     except Exception as exc:  # noqa: BLE001 - pyarrow's errors, translated
-        yield _error(TidingsError("E012", str(path), detail=f"not a readable Parquet file: {' '.join(str(exc).split())[:200]}"))
+        yield _error(TidingsError("E023", str(path), kind="Parquet", detail=" ".join(str(exc).split())[:200]))
         return
     columns = [c for c in COLUMNS if c in pf.schema_arrow.names]
     row = 0

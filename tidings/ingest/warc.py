@@ -58,7 +58,7 @@ def read_warc(path: Union[str, Path], max_bytes: int = 50_000_000) -> Iterator[I
                     continue
                 yield RawArticle(source=source, id=_strip_urn(rid), html=html, url=url)
         except ArchiveLoadFailed as exc:
-            yield _error(TidingsError("E012", str(path), detail=f"not a readable WARC file: {' '.join(str(exc).split())[:200]}"))
+            yield _error(TidingsError("E023", str(path), kind="WARC", detail=" ".join(str(exc).split())[:200]))
 
 
 def _strip_urn(rid: str) -> str:

@@ -148,7 +148,7 @@ def _in_workers(items, config, size, workers, max_pending, metrics) -> Iterator[
                 _check_alive(procs)
                 continue
             if kind == _FATAL:
-                raise TidingsError("E012", "worker process", detail=payload)
+                raise TidingsError("E021", None, detail=payload)
             pending[seq] = payload
             while next_seq in pending:
                 for result in pending.pop(next_seq):
@@ -190,4 +190,4 @@ class ParallelPipeline:
 def _check_alive(procs) -> None:
     for p in procs:
         if p.exitcode not in (None, 0):
-            raise TidingsError("E012", p.name, detail=f"the worker process stopped (exit code {p.exitcode})")
+            raise TidingsError("E021", None, detail=f"{p.name}, exit code {p.exitcode}")

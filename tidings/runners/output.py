@@ -100,7 +100,7 @@ def check_manifest(out: Path, inputs: list[str], part_size: int) -> None:
     if manifest.exists():
         found = json.loads(manifest.read_text())
         if found != wanted:
-            raise TidingsError("E012", str(out), detail="this folder holds a run over other inputs or another --part-size; use a new --out folder")
+            raise TidingsError("E022", str(out))
         return
     manifest.write_text(json.dumps(wanted, indent=2))
 
