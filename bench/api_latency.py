@@ -193,7 +193,7 @@ def main() -> None:
     ap.add_argument("--db", default=str(ROOT / "bench" / "out" / "latency.db"))
     ap.add_argument("--pg", default=os.environ.get("TIDINGS_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test"))
     ap.add_argument("--repeat", type=int, default=100)
-    ap.add_argument("--reuse", action="store_true", help="Keep an existing SQLite file of the right size.")
+    ap.add_argument("--reuse", action="store_true", help="Keep an existing database (SQLite file, PostgreSQL schema).")
     args = ap.parse_args()
 
     tables = {}
@@ -212,14 +212,18 @@ def main() -> None:
         import psycopg
 
         schema = "tidings_bench"
-        with psycopg.connect(args.pg, autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
-            conn.execute(f"CREATE SCHEMA {schema}")
         url = f"{args.pg}{'&' if '?' in args.pg else '?'}options=-csearch_path%3D{schema}"
-        t = time.perf_counter()
-        with Store.open(url) as store:
-            fill(store, *generate(args.events))
-        print(f"postgres: filled in {time.perf_counter() - t:.1f}s", file=sys.stderr)
+        with psycopg.connect(args.pg, autocommit=True) as conn:
+            have = conn.execute("SELECT to_regclass(%s) IS NOT NULL", [f"{schema}.events"]).fetchone()[0]
+            reuse = args.reuse and have and conn.execute(f"SELECT count(*) FROM {schema}.events").fetchone()[0] == args.events
+            if not reuse:
+                conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+                conn.execute(f"CREATE SCHEMA {schema}")
+        if not reuse:
+            t = time.perf_counter()
+            with Store.open(url) as store:
+                fill(store, *generate(args.events))
+            print(f"postgres: filled in {time.perf_counter() - t:.1f}s", file=sys.stderr)
         tables["PostgreSQL"] = measure(url, args.events, args.repeat)
     names = [r["query"] for r in next(iter(tables.values()))]
     head = "| query | " + " | ".join(f"{b} p50 (ms) | {b} p99 (ms)" for b in tables) + " |"

@@ -198,3 +198,15 @@ def test_xss_record_stored_verbatim(store):
     assert store.article(1)["title"] == XSS.article.title
     assert store.events(EventFilter())["items"][0]["actor"] == 'Students <img src=x onerror="window.__xss = 5">'
     assert store.add(TBILISI).status == "stored"
+
+
+def test_total_is_capped_unless_asked(store, monkeypatch):
+    from tidings.store import queries
+
+    monkeypatch.setattr(queries, "COUNT_CAP", 3)
+    for record in ALL:
+        store.add(record)
+    page = store.events(EventFilter(limit=2))
+    assert (page["total"], page["total_exact"], len(page["items"])) == (3, False, 2)
+    page = store.events(EventFilter(limit=2), exact_total=True)
+    assert (page["total"], page["total_exact"]) == (5, True)

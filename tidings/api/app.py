@@ -172,8 +172,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
 
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"],
                            allow_headers=["authorization", "content-type"])
-    from tidings.api.security import IntegerRange
+    from tidings.api.security import RequestChecks
 
-    app.add_middleware(IntegerRange)
+    app.add_middleware(RequestChecks)
     app.add_middleware(Guard, max_body=settings.max_body_bytes)
     return app

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import threading
 from typing import Any, Literal, Optional
 
-from fastapi import APIRouter, Body, Depends, Query, Request
+from fastapi import APIRouter, Body, Depends, Query, Request, Response
 
 from tidings.api.app import ApiError, require_read, require_write
 from tidings.store import EventFilter, Store
@@ -18,6 +19,12 @@ read = [Depends(require_read)]
 
 def store_of(request: Request) -> Store:
     return request.app.state.store
+
+
+def _json(data) -> Response:
+    # Query results are plain JSON already: skip a validation pass that costs
+    # more than the query on a big page or a long per-day series.
+    return Response(json.dumps(data, ensure_ascii=False, separators=(",", ":")), media_type="application/json")
 
 
 def event_filter(
@@ -52,75 +59,76 @@ def _page(limit: int, offset: int) -> None:
 
 
 @router.get("/events", dependencies=read, summary="Events, filtered, sorted and paged")
-def events(request: Request, f: EventFilter = Depends(event_filter)) -> dict:
-    return store_of(request).events(f)
+def events(request: Request, f: EventFilter = Depends(event_filter),
+           exact_total: bool = Query(False, description="Count every match (total is capped at 5,000 otherwise)")) -> Response:
+    return _json(store_of(request).events(f, exact_total=exact_total))
 
 
 @router.get("/events/{event_id}", dependencies=read, summary="One event with its evidence and sources")
-def event(request: Request, event_id: int) -> dict:
+def event(request: Request, event_id: int) -> Response:
     found = store_of(request).event(event_id)
     if found is None:
         raise ApiError(404, f"No event with id {event_id}.")
-    return found
+    return _json(found)
 
 
 @router.get("/articles", dependencies=read, summary="Articles, newest first; q searches their text")
 def articles(request: Request, q: Optional[str] = None, sort: Literal["-published", "published", "-id", "id"] = "-published",
-             limit: int = 50, offset: int = 0) -> dict:
+             limit: int = 50, offset: int = 0) -> Response:
     _page(limit, offset)
-    return store_of(request).articles(q=q, limit=limit, offset=offset, sort=sort)
+    return _json(store_of(request).articles(q=q, limit=limit, offset=offset, sort=sort))
 
 
 @router.get("/articles/{article_id}", dependencies=read,
             summary="One article: the full record with cleaned text and every span")
-def article(request: Request, article_id: int) -> dict:
+def article(request: Request, article_id: int) -> Response:
     found = store_of(request).article(article_id)
     if found is None:
         raise ApiError(404, f"No article with id {article_id}.")
-    return found
+    return _json(found)
 
 
 @router.get("/quotes", dependencies=read, summary="Quotes; speaker matches any part of the name")
 def quotes(request: Request, speaker: Optional[str] = None, q: Optional[str] = None, article: Optional[int] = None,
-           limit: int = 50, offset: int = 0) -> dict:
+           limit: int = 50, offset: int = 0) -> Response:
     _page(limit, offset)
-    return store_of(request).quotes(speaker=speaker, q=q, article=article, limit=limit, offset=offset)
+    return _json(store_of(request).quotes(speaker=speaker, q=q, article=article, limit=limit, offset=offset))
 
 
 @router.get("/claims", dependencies=read, summary="Claims by status: asserted, confirmed, denied, unconfirmed")
 def claims(request: Request, status: Optional[str] = None, claimant: Optional[str] = None,
-           article: Optional[int] = None, limit: int = 50, offset: int = 0) -> dict:
+           article: Optional[int] = None, limit: int = 50, offset: int = 0) -> Response:
     _page(limit, offset)
-    return store_of(request).claims(status=status, claimant=claimant, article=article, limit=limit, offset=offset)
+    return _json(store_of(request).claims(status=status, claimant=claimant, article=article, limit=limit, offset=offset))
 
 
 @router.get("/entities", dependencies=read, summary="Entities across articles, most reported first")
 def entities(request: Request, name: Optional[str] = None, type: Optional[str] = None,
-             limit: int = 50, offset: int = 0) -> dict:
+             limit: int = 50, offset: int = 0) -> Response:
     _page(limit, offset)
-    return store_of(request).entities(name=name, type=type, limit=limit, offset=offset)
+    return _json(store_of(request).entities(name=name, type=type, limit=limit, offset=offset))
 
 
 @router.get("/stats/events-per-day", dependencies=read, summary="Events per day, split by type, mode, status or country")
 def events_per_day(request: Request, by: Literal["type", "mode", "status", "country"] = "type",
-                   f: EventFilter = Depends(event_filter)) -> list[dict]:
-    return store_of(request).events_per_day(f, by=by)
+                   f: EventFilter = Depends(event_filter)) -> Response:
+    return _json(store_of(request).events_per_day(f, by=by))
 
 
 @router.get("/stats/countries", dependencies=read, summary="Events and casualty sums per country")
-def countries(request: Request, f: EventFilter = Depends(event_filter)) -> list[dict]:
-    return store_of(request).countries(f)
+def countries(request: Request, f: EventFilter = Depends(event_filter)) -> Response:
+    return _json(store_of(request).countries(f))
 
 
 @router.get("/summary", dependencies=read, summary="Table sizes, the types, countries and date range present")
-def summary(request: Request) -> dict:
-    return store_of(request).summary()
+def summary(request: Request) -> Response:
+    return _json(store_of(request).summary())
 
 
 @router.get("/failures", dependencies=read, summary="Inputs that could not be processed")
-def failures(request: Request, limit: int = 100, offset: int = 0) -> dict:
+def failures(request: Request, limit: int = 100, offset: int = 0) -> Response:
     _page(limit, offset)
-    return store_of(request).failures(limit=limit, offset=offset)
+    return _json(store_of(request).failures(limit=limit, offset=offset))
 
 
 @router.get("/geo/countries", summary="Simplified country outlines (GeoJSON) for the dashboard map")

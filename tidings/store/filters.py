@@ -79,17 +79,26 @@ def text_condition(dialect: str, q: str, params: list, column: str = "article_id
 def where(f: EventFilter, dialect: str) -> tuple[str, list]:
     conds: list[str] = []
     params: list = []
-    _in("type", _list(f.type, upper=True), conds, params)
+    radius = f.lat is not None and f.lon is not None and f.km is not None
+    # SQLite's planner can pick the date index for a month of events worldwide
+    # over the (lat, lon) or (country, date) index that narrows far more; a
+    # unary + on the other columns leaves it the selective index.
+    quiet = "+" if dialect == "sqlite" else ""
+    by_place = radius or f.article is not None
+    type_col = f"{quiet}type" if (by_place or f.country) else "type"
+    date_col = f"{quiet}date" if by_place else "date"
+    country_col = f"{quiet}country" if by_place else "country"
+    _in(type_col, _list(f.type, upper=True), conds, params)
     _in("mode", _list(f.mode), conds, params)
-    _in("country", _list(f.country, upper=True), conds, params)
+    _in(country_col, _list(f.country, upper=True), conds, params)
     _in("status", _list(f.status), conds, params)
     if f.date_from:
-        conds.append("date >= ?")
+        conds.append(f"{date_col} >= ?")
         params.append(f.date_from[:10])
     if f.date_to:
-        conds.append("date <= ?")
+        conds.append(f"{date_col} <= ?")
         params.append(f.date_to[:10])
-    if f.lat is not None and f.lon is not None and f.km is not None:
+    if radius:
         # A bounding box first, so the (lat, lon) index does the narrowing.
         dlat = f.km / 111.0
         dlon = f.km / max(1e-6, 111.0 * math.cos(math.radians(min(89.9, abs(f.lat)))))
@@ -98,8 +107,10 @@ def where(f: EventFilter, dialect: str) -> tuple[str, list]:
         conds.append("tidings_km(?, ?, lat, lon) <= ?")
         params.extend([f.lat, f.lon, f.km])
     if f.actor:
-        conds.append("(lower(actor) LIKE ? OR lower(target) LIKE ?)")
-        like = f"%{f.actor.lower()}%"
+        # SQLite's LIKE ignores ASCII case already; PostgreSQL needs ILIKE.
+        op = "LIKE" if dialect == "sqlite" else "ILIKE"
+        conds.append(f"(actor {op} ? OR target {op} ?)")
+        like = "%" + f.actor.replace("\\", "").replace("%", "").replace("_", "") + "%"
         params.extend([like, like])
     if f.q and _WORD.search(f.q):
         conds.append(text_condition(dialect, f.q, params))
@@ -109,10 +120,14 @@ def where(f: EventFilter, dialect: str) -> tuple[str, list]:
     return (" WHERE " + " AND ".join(conds)) if conds else "", params
 
 
-def order_by(sort: str) -> str:
+def order_by(sort: str, f: Optional[EventFilter] = None, dialect: str = "sqlite") -> str:
     desc = sort.startswith("-")
     key = SORTS.get(sort.lstrip("-+ "), "date")
     direction = "DESC" if desc else "ASC"
+    if f is not None and dialect == "sqlite" and key == "date" and (
+            (f.lat is not None and f.km is not None) or f.article is not None):
+        # A few hundred matches sort fast; walking the date index to find them does not.
+        key = "+date"
     return f" ORDER BY {key} {direction}, id {direction}"
 
 

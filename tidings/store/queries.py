@@ -14,6 +14,8 @@ EVENT_LIST_COLUMNS = (
     "acled_sub_event_type, sentence, published, publisher, url, title"
 )
 
+COUNT_CAP = 5_000
+
 STAT_GROUPS = {"type": "type", "mode": "mode", "status": "status", "country": "country"}
 
 
@@ -30,17 +32,29 @@ class Queries:
     dialect: str
 
     # -- events ----------------------------------------------------------
-    def events(self, f: EventFilter, columns: str = EVENT_LIST_COLUMNS) -> dict:
+    def events(self, f: EventFilter, columns: str = EVENT_LIST_COLUMNS, exact_total: bool = False) -> dict:
+        """A page of events; ``total`` is exact up to COUNT_CAP matches unless asked
+        (``total_exact`` says which): counting a million rows on every page is the
+        slowest part of a query and nobody reads past the first thousands."""
         where, params = filters_.where(f, self.dialect)
-        total = self.db.scalar(f"SELECT count(*) AS n FROM events{where}", params)
-        sql = f"SELECT {columns} FROM events{where}{filters_.order_by(f.sort)} LIMIT ? OFFSET ?"
+        if exact_total:
+            total, exact = self.db.scalar(f"SELECT count(*) AS n FROM events{where}", params), True
+        else:
+            n = self.db.scalar(f"SELECT count(*) AS n FROM (SELECT 1 AS x FROM events{where} LIMIT ?) AS t",
+                               params + [COUNT_CAP + 1])
+            total, exact = min(n, COUNT_CAP), n <= COUNT_CAP
+        # Ids first (often from an index alone), then the rows of one page.
+        inner = f"SELECT id FROM events{where}{filters_.order_by(f.sort, f, self.dialect)} LIMIT ? OFFSET ?"
+        sql = f"SELECT {columns} FROM events WHERE id IN ({inner}){filters_.order_by(f.sort)}"
         items = self.db.query(sql, params + [f.limit, f.offset])
-        return _page(items, total, f.limit, f.offset)
+        page = _page(items, total, f.limit, f.offset)
+        page["total_exact"] = exact
+        return page
 
     def iter_events(self, f: EventFilter, batch: int = 2000) -> Iterator[dict]:
         """Every matching event, all columns, in the filter's order (no limit)."""
         where, params = filters_.where(f, self.dialect)
-        order = filters_.order_by(f.sort)
+        order = filters_.order_by(f.sort, f, self.dialect)
         offset = 0
         while True:
             rows = self.db.query(f"SELECT * FROM events{where}{order} LIMIT ? OFFSET ?", params + [batch, offset])

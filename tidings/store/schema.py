@@ -160,12 +160,16 @@ CREATE TABLE events (
     title TEXT
 );
 CREATE INDEX events_article ON events (article_id);
-CREATE INDEX events_date ON events (date, id);
-CREATE INDEX events_type_date ON events (type, date);
-CREATE INDEX events_country_date ON events (country, date);
+-- Each index leads with the column a common filter narrows by and carries the
+-- columns that filter is usually combined with, so counts, per-day and
+-- per-country aggregates read the index alone.
+CREATE INDEX events_date ON events (date, type, country, killed, injured, arrested);
+CREATE INDEX events_type_date ON events (type, date, country);
+CREATE INDEX events_country_date ON events (country, date, type, actor, target);
+CREATE INDEX events_country_killed ON events (country, killed);
+CREATE INDEX events_latlon ON events (lat, lon, date);
 CREATE INDEX events_status ON events (status);
 CREATE INDEX events_mode ON events (mode);
-CREATE INDEX events_latlon ON events (lat, lon);
 
 CREATE TABLE event_evidence (
     id {pk},

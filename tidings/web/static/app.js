@@ -38,7 +38,8 @@ async function refresh() {
     api("/api/stats/events-per-day", { ...params, by: "type" }),
   ]);
   current = page.items;
-  const shown = page.total > page.items.length ? ` (first ${page.items.length} of ${page.total})` : ` (${page.total})`;
+  const total = `${page.total.toLocaleString("en")}${page.total_exact === false ? "+" : ""}`;
+  const shown = page.total > page.items.length ? ` (first ${page.items.length} of ${total})` : ` (${total})`;
   document.getElementById("event-count").textContent = shown;
   drawTable(page.items);
   map.setEvents(page.items);
