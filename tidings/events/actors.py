@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from tidings.nlp.lookup import entity_at
 from tidings.record import Party
 
+from . import detect
 from .draft import Draft
 
 _KEEP_PREPS = {"from", "of"}
@@ -99,6 +100,7 @@ def _pobj(tok: Token, preps: set[str]) -> Optional[Token]:
 def _subject(verb: Token) -> Optional[Token]:
     """The doer of a verb, borrowed from the verb it hangs from when it has none ('fired, killing three')."""
     tok = verb
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     for _ in range(4):
         agent = _pobj(tok, {"by"}) if any(c.dep_ == "agent" for c in tok.children) else None
         if agent is not None:
@@ -106,9 +108,13 @@ def _subject(verb: Token) -> Optional[Token]:
         subj = _child(tok, "nsubj")
         if subj is not None and not any(c.dep_ == "auxpass" for c in tok.children):
             return subj
+        if passive and tok == verb and tok.dep_ != "acl":
+            return None  # "were injured": the doer is only named by "by ..."
         if tok.dep_ in ("xcomp", "advcl", "conj", "acl") and tok.head != tok:
             if tok.dep_ == "acl" and tok.tag_ == "VBN":
                 return None
+            if tok.dep_ == "acl":
+                return tok.head  # "police firing", "troops shelling the town": the noun does it
             tok = tok.head
             continue
         return None
@@ -122,10 +128,28 @@ def _object(verb: Token) -> Optional[Token]:
     return obj
 
 
+# What is fired is a weapon, not a target; it also tells the mode.
+_WEAPONS = {"ammunition": "firearms", "bullet": "firearms", "round": "firearms", "shot": "firearms", "gun": "firearms",
+            "weapon": "firearms", "gas": "crowd-control", "teargas": "crowd-control", "canister": "crowd-control",
+            "cannon": "crowd-control", "pellet": "crowd-control", "grenade": "crowd-control", "shell": "heavy-weapons",
+            "rocket": "heavy-weapons", "missile": "heavy-weapons", "mortar": "heavy-weapons", "artillery": "heavy-weapons",
+            "stone": "primitive", "rock": "primitive", "brick": "primitive", "baton": "beat", "warning": "crowd-control"}
+
+
+def _weapon_mode(tok: Token) -> Optional[str]:
+    lemma = tok.lemma_.lower()
+    words = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
+    if lemma == "bullet" and "rubber" in words | {tok.nbor(-1).lower_ if tok.i else ""}:
+        return "crowd-control"
+    if lemma in ("shot", "round") and "warning" in words:
+        return "crowd-control"
+    return _WEAPONS.get(lemma)
+
+
 def assign(doc: Doc, d: Draft) -> None:
     trig = d.trigger
     actor = target = organizer = None
-    if d.gov is None:
+    if not detect.nounish(trig):
         actor = _subject(trig)
         target = _object(trig)
         target = target or _pobj(trig, _TARGET_PREPS.get(d.type, set()))
@@ -137,20 +161,28 @@ def assign(doc: Doc, d: Draft) -> None:
             target = target
     else:
         gov = d.gov
-        actor = _pobj(trig, {"by", "of"}) or _child(trig, "poss")
+        # "a march of workers" names the marchers; "the arrest of X", "the killing of X" the victims.
+        of_is_target = d.type in ("COERCE", "ASSAULT", "RETREAT", "SANCTION", "SUPPORT", "ACCUSE")
+        actor = _pobj(trig, {"by"} if of_is_target else {"by", "of"}) or _child(trig, "poss")
+        of_obj = _pobj(trig, {"of"}) if of_is_target else None
         comp = [c for c in trig.children if c.dep_ in ("compound",) and c.pos_ in ("NOUN", "PROPN")]
         if actor is None and comp:
             actor = comp[-1]
-        subj = _subject(gov) if trig.dep_ != "nsubj" else None
-        if gov.lemma_.lower() in _ORGANIZE and trig.dep_ == "dobj" and subj is not None:
+        subj = _subject(gov) if gov is not None and trig.dep_ != "nsubj" else None
+        if gov is not None and gov.lemma_.lower() in _ORGANIZE and trig.dep_ == "dobj" and subj is not None:
             organizer = subj
         elif actor is None:
             actor = subj
-        if trig.dep_ == "nsubj":
+        if trig.dep_ == "nsubj" and gov is not None:
             target = _child(gov, "dobj")
-        target = _pobj(trig, _TARGET_PREPS.get(d.type, set())) or target
+        target = _pobj(trig, _TARGET_PREPS.get(d.type, set())) or of_obj or target
         if d.type == "PROTEST" and target is not None and target.lemma_.lower() in ("day", "week", "month"):
             target = None
+    if d.type == "ASSAULT" and target is not None and target.lemma_.lower() in _WEAPONS:
+        mode = _weapon_mode(target)
+        if mode and (d.mode in (None, "firearms") or mode == "crowd-control"):
+            d.mode = mode
+        target = _pobj(trig, {"at", "on", "upon", "into", "against"})
     for acl in (c for c in trig.children if c.dep_ == "acl" and c.lemma_.lower() in _ORGANIZE):
         organizer = _pobj(acl, {"by"}) or organizer
     d.actor = party(doc, actor)

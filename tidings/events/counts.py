@@ -61,6 +61,8 @@ def _govern(num_root: Token) -> tuple[Optional[str], Optional[Token]]:
         tok = tok.head
     # The counted noun itself may say it: "12 dead", "150 arrests", "29 injured".
     cat = _category(tok, "self") if tok != num_root or tok.pos_ == "NOUN" else None
+    if cat == "participants" and tok.lemma_.lower() not in _PARTICIPANT_NOUNS:
+        cat = None  # "100 protesters were arrested": what happened to them decides
     if cat and tok.lemma_.lower() not in ("toll",):
         return cat, tok
     for _ in range(4):
@@ -92,6 +94,12 @@ def _govern(num_root: Token) -> tuple[Optional[str], Optional[Token]]:
             continue
         if dep in ("nsubj", "nsubjpass", "dobj", "attr", "oprd"):
             cat = _category(head, dep)
+            if head.lemma_.lower() == "shoot" and any(c.lower_ == "dead" for c in tok.children):
+                cat = "killed"  # "shot dead twenty-three villagers"
+            if cat is None and dep == "nsubj" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in _PARTICIPANT_NOUNS | {"counter", "walkout", "picket"} for c in head.children
+            ):
+                return "participants", head  # "2,000 activists held a counter-rally"
             if cat is None and dep == "dobj":
                 # "left five dead", "leaving 12 injured"
                 for c in head.children:

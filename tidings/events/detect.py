@@ -22,12 +22,19 @@ _EVENT_HEADS = {"action", "wave", "campaign", "movement", "day", "rally", "prote
 # A cooperative act that is refused is coded as REJECT ("will not accept", "declined to resign").
 _COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "AID", "COOPERATE", "CONCEDE", "RETREAT"}
 # A protest "lodged" with someone is a complaint, not a demonstration.
+_COMPLAINED_OF = {"decision", "ruling", "verdict", "move", "plan", "policy", "remark", "statement", "treatment",
+                  "violation", "incursion", "visit", "detention", "expulsion", "sentence", "comment"}
 _COMPLAIN_GOVS = {"lodge", "file", "register", "issue", "deliver", "send", "voice", "express"}
 _DEMAND_SAYERS = {"say", "declare", "insist", "conclude", "remind", "stress", "warn", "tell", "write", "state", "argue",
                   "announce", "add", "believe", "reiterate", "emphasize", "emphasise", "urge", "demand", "maintain"}
 _NEGATORS = {"not", "n't", "never", "no", "without"}
 # A governing verb that makes the event not happen at all.
 _NEGATING_GOVS = {"fail", "avoid", "prevent", "refrain", "stop", "cancel", "call off", "postpone", "abandon"}
+
+
+def nounish(tok: Token) -> bool:
+    """A noun, or a gerund used as one ("died in police firing")."""
+    return tok.pos_ in ("NOUN", "PROPN") or (tok.tag_ == "VBG" and tok.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj") and not any(c.dep_ in ("dobj", "aux") for c in tok.children))
 
 
 def object_of(tok: Token) -> Optional[Token]:
@@ -82,7 +89,7 @@ def _negated(tok: Token) -> bool:
 
 
 def _accepts(lex: Trigger, trig: Token, gov: Optional[Token]) -> bool:
-    if lex.pos == "N" or trig.pos_ in ("NOUN", "PROPN"):
+    if lex.pos == "N" or nounish(trig):
         if trig.dep_ in ("compound", "amod", "nmod") and trig.head.lemma_.lower() not in _EVENT_HEADS:
             return False
         if lex.needs_gov:
@@ -124,7 +131,7 @@ def _complaint(trig: Token, gov: Optional[Token]) -> bool:
         return gov.lemma_.lower() in _COMPLAIN_GOVS
     if trig.pos_ == "VERB":
         # "protested that...", "protested the decision": a verbal protest
-        return any(c.dep_ in ("ccomp", "dobj") and c.lemma_.lower() not in ("result", "killing", "arrest") for c in trig.children)
+        return any(c.dep_ == "ccomp" or (c.dep_ == "dobj" and c.lemma_.lower() in _COMPLAINED_OF) for c in trig.children)
     return False
 
 
@@ -144,7 +151,7 @@ def find(doc: Doc) -> list[Draft]:
             continue
         span = doc[start:end]
         trig = span.root
-        gov = governor(trig) if trig.pos_ in ("NOUN", "PROPN") else None
+        gov = governor(trig) if nounish(trig) else None
         lex = next((lx for lx in sorted(lexes, key=lambda lx: lx.order) if pos_ok(lx, span[0]) and _accepts(lx, trig, gov)), None)
         if lex is None:
             continue

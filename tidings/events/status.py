@@ -21,7 +21,8 @@ _PLAN_AMOD = {"planned", "upcoming", "proposed", "scheduled", "forthcoming", "ex
 _WILLING = {"willing", "ready", "prepared", "committed", "determined", "eager", "keen", "poised", "set"}
 _ONGOING = {"continue", "keep", "enter", "persist", "go", "remain"}
 _ONGOING_AMOD = {"ongoing", "continuing", "indefinite", "open-ended", "rolling"}
-_MODAL_HYPO = {"could", "might", "may", "would", "should", "must"}
+_MODAL_HYPO = {"could", "might", "may", "would", "should", "must", "can"}
+_LIKELY = {"likely", "unlikely", "possible", "liable", "able"}
 _FUTURE = {"will", "shall", "'ll", "wo"}
 _PRESENT_BE = {"is", "are", "am", "'s", "'re"}
 # Verbs that only report: a cue above them belongs to the report, not the event.
@@ -68,9 +69,16 @@ def _above_cue(tok: Token) -> Optional[str]:
         if lemma == "go" and not any(c.lower_ == "on" for c in tok.children):
             return None
         return "ongoing"
-    if lemma == "be" and any(c.lower_ == "due" for c in tok.children):
+    if lemma == "be" and any(_due_to_verb(c) for c in tok.children):
         return "planned"
+    if lemma in _LIKELY or (lemma == "have" and tok.tag_ != "VBN" and any(c.dep_ == "xcomp" for c in tok.children)):
+        return "hypothetical"  # "likely to be arrested", "we have to arrest the guilty"
     return None
+
+
+def _due_to_verb(tok: Token) -> bool:
+    """'due to begin' (planned), not 'due to police firing' (because of)."""
+    return tok.lower_ == "due" and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in tok.children)
 
 
 def _aux_of(tok: Token) -> Optional[Token]:
@@ -107,7 +115,7 @@ def decide(d: Draft) -> str:
             if anc.lemma_.lower() in _SAY:
                 continue
         for c in anc.children:
-            if (c.dep_ == "acomp" and c.lower_ == "due") or (c.dep_ == "acomp" and c.lower_ in _WILLING and anc != tok):
+            if _due_to_verb(c) or (c.dep_ == "acomp" and c.lower_ in _WILLING and anc != tok):
                 d.cue = c
                 return "planned"
     return "occurred"
