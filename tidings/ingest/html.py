@@ -3,8 +3,9 @@
 trafilatura's precision mode is the first try: on news pages it drops
 teasers, captions and link lists that the balanced mode keeps, and scores
 higher on the article-extraction benchmark (see docs/evaluation.md). When it
-finds little or nothing, the balanced mode and then the page's tables are
-tried, because some pages hold their whole article in a layout table.
+finds little or nothing, the prose cells of the page's tables are tried
+(some pages hold their whole article in a layout table), then the balanced
+mode; a later try wins only when it is much longer.
 """
 
 from __future__ import annotations
@@ -79,23 +80,32 @@ def _prose_from_tables(text: str) -> str:
     return "\n".join(out)
 
 
+def _without_headline(text: str, title: Optional[str]) -> str:
+    """The body without a first line that repeats the title: the record keeps it as ``title``."""
+    first, sep, rest = text.partition("\n")
+    first, title = first.strip(), " ".join((title or "").split())
+    if sep and rest.strip() and len(first.split()) >= 3 and title.startswith(" ".join(first.split())):
+        return rest.lstrip("\n")
+    return text
+
+
 def extract(html: str, url: Optional[str] = None, include_tables: bool = False) -> Page:
     """The article body (paragraphs separated by newlines) and its metadata."""
     doc = _run(html, url, tables=include_tables, precision=True, metadata=True)
     text = _text(doc)
-    if len(text) < _SHORT:
-        balanced = _text(_run(html, url, tables=include_tables, precision=False, metadata=False))
-        if len(balanced) > max(_MUCH_LONGER * len(text), 1):
-            text = balanced
-    if not include_tables and len(text) < _SHORT:
+    if len(text) < _SHORT and not include_tables:
         # The article may sit inside a layout table, which the run above left out.
         tabled = _prose_from_tables(_text(_run(html, url, tables=True, precision=True, metadata=False)))
         if len(tabled) > max(_MUCH_LONGER * len(text), 1):
             text = tabled
+    if len(text) < _SHORT:
+        balanced = _text(_run(html, url, tables=include_tables, precision=False, metadata=False))
+        if len(balanced) > max(_MUCH_LONGER * len(text), 1):
+            text = balanced
     if doc is None:
         return Page(text=text, url=url)
     return Page(
-        text=text,
+        text=_without_headline(text, doc.title),
         title=doc.title or None,
         published=doc.date or None,
         url=doc.url or url,
