@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import filter_spans
 
 from tidings.nlp.component import guarded
 from tidings.nlp.entity_cluster import cluster_mentions
@@ -45,7 +46,7 @@ class TidingsEntities:
 
     @guarded("tidings_entities")
     def __call__(self, doc: Doc) -> Doc:
-        spans = fix_entities(doc, self.matchers)
+        spans = filter_spans(fix_entities(doc, self.matchers))  # doc.ents refuses overlaps
         if self.overwrite_ents and _changed(doc.ents, spans):
             doc.ents = spans
         named = (make_mention(span) for span in spans if span.label_ in NAMED_LABELS)

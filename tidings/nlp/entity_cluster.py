@@ -41,12 +41,14 @@ class Cluster:
 
     @property
     def label(self) -> str:
-        labels = Counter(m.label for m in self.mentions)
-        if "PERSON" in labels:
+        if any(m.label == "PERSON" for m in self.mentions):
             return "PERSON"
+        # The fullest names carry the most evidence ("Ministry of Defence" over "MoD").
+        longest = max(len(m.words) for m in self.mentions)
+        labels = Counter(m.label for m in self.mentions if len(m.words) == longest)
         top = max(labels.values())
         # Ties go to the first mention's label.
-        return next(m.label for m in self.mentions if labels[m.label] == top)
+        return next(m.label for m in self.mentions if m.label in labels and labels[m.label] == top)
 
     @property
     def name(self) -> str:
@@ -157,12 +159,12 @@ def _others(others: list[Mention], doc: Doc) -> list[Cluster]:
         if len(words) > 1:
             initials.setdefault("".join(w[0] for w in words), key)
     for n, (key, m) in enumerate(keyed):
-        if _is_acronym(m.text):
+        if _is_acronym(m.text, mixed=True):
             if m.key in initials:
                 union(initials[m.key], key)
             prev = keyed[n - 1][1] if n else None
             if (prev is not None and prev.tok_end + 1 == m.tok_start and doc[prev.tok_end].text == "("
-                    and m.tok_end < len(doc) and doc[m.tok_end].text == ")"):
+                    and m.tok_end < len(doc) and doc[m.tok_end].text == ")" and prev.key[0] == m.key[0]):
                 union(keyed[n - 1][0], key)
     groups: dict[str, Cluster] = {}
     for key, m in keyed:
@@ -170,6 +172,11 @@ def _others(others: list[Mention], doc: Doc) -> list[Cluster]:
     return list(groups.values())
 
 
-def _is_acronym(text: str) -> bool:
+def _is_acronym(text: str, mixed: bool = False) -> bool:
+    """"UN", "U.S.", "NATO"; with ``mixed`` also short mixed-case ones ("MoD", "DoJ")."""
     letters = text.replace(".", "")
-    return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
+    if not (2 <= len(letters) <= 8 and letters.isalpha()):
+        return False
+    if letters.isupper():
+        return True
+    return mixed and len(letters) <= 4 and letters[0].isupper() and sum(c.isupper() for c in letters) >= 2
