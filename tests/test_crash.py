@@ -43,7 +43,7 @@ def _kill9(proc):
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     # Orphaned workers notice their parent is gone and leave.
-    gone, alive = psutil.wait_procs(children, timeout=30)
+    gone, alive = psutil.wait_procs(children, timeout=120)
     assert alive == []
 
 

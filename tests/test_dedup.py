@@ -91,3 +91,13 @@ def test_index_survives_a_restart(tmp_path):
     again = DedupIndex.load(path)
     assert again.add("daily-7", repost(WIRE), publisher="Reuters", published="2024-05-02", url="https://daily.example/b") == "reuters-1"
     assert DedupIndex.load(tmp_path / "missing.pickle").hashes == {}
+
+
+def test_prune_forgets_old_articles():
+    index = DedupIndex()
+    index.add("old", WIRE, published="2024-05-02")
+    index.group("old").members["old"].added -= 8 * 86400
+    index.add("new", OWN_REPORT, published="2024-05-09")
+    assert index.prune(7 * 86400) == 1
+    assert "old" not in index and index.original_of("old") is None
+    assert index.add("late-copy", repost(WIRE), published="2024-05-10") is None  # nothing left to copy

@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import pickle
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Union
@@ -62,6 +63,7 @@ class Member:
     published: Optional[str]
     order: int
     similarity: float = 1.0
+    added: float = 0.0  # time.time() when indexed
 
 
 @dataclass
@@ -124,7 +126,7 @@ class DedupIndex:
             return None if g.original == id else g.original
         mh = self.minhash(text)
         self._order += 1
-        member = Member(id, publisher, _site(url), published, self._order)
+        member = Member(id, publisher, _site(url), published, self._order, added=time.time())
         match = self._best_match(mh) if mh is not None else None
         if mh is not None:
             self.lsh.insert(id, mh)
@@ -170,6 +172,23 @@ class DedupIndex:
 
     def group(self, id: str) -> Optional[Group]:
         return self.group_of.get(str(id))
+
+    def prune(self, max_age_s: float) -> int:
+        """Forget articles indexed more than ``max_age_s`` ago (copies come within days); how many.
+
+        Keeps a long-running index (``tidings watch``) from growing without bound.
+        """
+        cutoff = time.time() - max_age_s
+        old = [i for i, g in self.group_of.items() if g.members[i].added < cutoff]
+        for i in old:
+            group = self.group_of.pop(i)
+            group.members.pop(i, None)
+            if i in self.hashes:
+                self.lsh.remove(i)
+                del self.hashes[i]
+            if group.original == i and group.members:
+                self._elect(group)
+        return len(old)
 
     # -- persistence -----------------------------------------------------
     def save(self, path: Union[str, Path]) -> None:

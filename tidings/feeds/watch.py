@@ -30,6 +30,9 @@ from tidings.runners.metrics import Metrics, get_metrics
 log = logging.getLogger("tidings.watch")
 BACKOFF_CAP_S = 6 * 3600.0
 MAX_PAGE_ATTEMPTS = 3
+# Syndicated copies appear within days of the original; older articles are
+# dropped from the near-duplicate index so it does not grow without bound.
+DEDUP_MAX_AGE_S = 14 * 86400.0
 
 
 def read_feed_list(path) -> list[str]:
@@ -103,6 +106,7 @@ class Watcher:
                 todo.append(raw)
             self._process(todo, feed, counts)
         if self.dedup_path:
+            self.dedup.prune(DEDUP_MAX_AGE_S)
             self.dedup.save(self.dedup_path)
         return counts
 

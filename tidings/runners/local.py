@@ -103,6 +103,8 @@ def _worker(config: Config, tasks, results) -> None:
             continue
         if task is None:
             return
+        if parent is not None and not parent.is_alive():
+            os._exit(0)  # batches still queued for a dead parent: drop them
         seq, chunk = task
         try:
             out = run_batch(config, chunk)
