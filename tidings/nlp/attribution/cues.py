@@ -56,6 +56,8 @@ TOPIC_PREP = {
     "allude": {"to"}, "reflect": {"on"}, "argue": {"for", "against"}, "call": {"for"}, "testify": {"about"},
     "boast": {"about", "of"}, "brag": {"about"}, "reply": {"to"}, "insist": {"on"}, "worry": {"about"},
 }
+# The verbs that report words themselves (a few quoted words hang only from these).
+CORE = frozenset(SPEECH)
 SPEECH |= TOPIC_OBJECT | set(TOPIC_PREP)
 # Cues that take only a clause: they are never a direct quote's cue unless
 # they govern it (think, know ...), to keep speakers from mere thinkers.

@@ -23,6 +23,7 @@ from tidings.nlp.attribution.marks import Marked
 
 _STRIP = " ,;:\n\t"
 _PARTIAL_WORDS = 4
+_SO_CALLED = re.compile(r"so-called\W*$", re.I)
 _BYLINE = re.compile(r"[”\"'’]?\s*[―—–-]{1,2}\s*(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})[.,]?(?=\s*(?:,|\n|$))")
 
 
@@ -62,7 +63,10 @@ def attribute(doc: Doc, marked: list[Marked], cue_list: list[Cue]) -> list[Found
             continue
         byline = _byline(text, m.end)
         cue = None if byline else _governing(span, by_token, inside)
-        if cue is None and byline is None and len(text[start:end].split()) >= _PARTIAL_WORDS:
+        partial = len(text[start:end].split()) < _PARTIAL_WORDS
+        if partial and (cue is not None and cue.lemma not in cues_.CORE or _SO_CALLED.search(text, max(0, m.start - 12), m.start)):
+            cue = None  # "defend the 'reform'", "the so-called 'reform'": scare quotes
+        if cue is None and byline is None and not partial:
             # A whole statement: its cue may sit anywhere in the sentence. A few
             # quoted words only belong to a cue that governs them.
             cue = _same_sentence(span, outside) or _neighbour(doc, span, outside)

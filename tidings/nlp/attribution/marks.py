@@ -18,7 +18,7 @@ _OPENERS = {"“", "„", "‟", "«", "``"}
 _CLOSERS = {"”", "»"}
 # Single marks, only where they cannot be an apostrophe (not between letters,
 # not a closing mark right after a letter+s such as "voters' ").
-_SINGLE = re.compile(r"(?<![\w])[‘'](?=[\w\"“(])|(?<=[\w.,!?;:…)\-])[’'](?![\w])")
+_SINGLE = re.compile(r"(?P<open>(?<![\w])[‘'](?=[\w\"“(]))|(?P<close>(?<=[\w.,!?;:…)\-])[’'](?![\w]))")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _WORD = re.compile(r"\w")
 _OPEN_CONTEXT = set(" \t\n([{—–-/") | {"\u00a0"}
@@ -92,11 +92,11 @@ def _single_outside(text: str, start: int, end: int, doubles: list[Marked]) -> l
         pos = m.start()
         if any(d.start <= pos < d.end + 1 for d in doubles):
             continue
-        is_open = text[pos] == "‘" or (text[pos] == "'" and m.end() < end and (pos == start or not text[pos - 1].isalnum()))
+        is_open = m.group("open") is not None
         if open_at is None:
             if is_open:
                 open_at = m.end()
-        elif not is_open or text[pos] == "’":
+        elif not is_open:
             if _WORD.search(text, open_at, pos):
                 out.append(Marked(open_at, pos, double=False))
             open_at = None

@@ -24,7 +24,7 @@ _PRONOUNS = _PERSONAL | _PLURAL | {"i", "it", "you", "who", "which", "that"}
 _TRIM = {"appos", "relcl", "acl", "punct", "cc", "conj", "advmod", "parataxis"}
 _MALE = ("mr", "mr.", "sir", "lord", "king", "prince")
 _FEMALE = ("mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess")
-_GROUP_LABELS = {"ORG", "NORP", "GPE"}
+_GROUP_LABELS = {"ORG", "NORP"}
 
 
 @dataclass
@@ -48,9 +48,11 @@ def subject_of(cue: Cue) -> Optional[Token]:
         return None
     verb = head
     for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            # Two subjects is a misparse of "the state news agency KCNA": the name wins.
+            return _relative(next((c for c in subjects if c.pos_ == "PROPN"), subjects[-1]) if len(subjects) > 1 else subjects[0])
         for child in verb.children:
-            if child.dep_ in _SUBJECTS:
-                return _relative(child)
             if child.dep_ == "agent":  # "was quoted by X", "was said by X"
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
@@ -66,7 +68,13 @@ def subject_of(cue: Cue) -> Optional[Token]:
 def _relative(tok: Token) -> Token:
     # "Smith, who said ...": the relative pronoun stands for the noun it modifies.
     if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl":
-        return tok.head.head
+        tok = tok.head.head
+    # "The foreign minister, Ana Costa, said", "the state news agency KCNA
+    # said": the name in apposition is the speaker's name.
+    if tok.pos_ == "NOUN":
+        for child in tok.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                return child
     return tok
 
 
@@ -167,9 +175,11 @@ def _resolve_pronoun(doc: Doc, tok: Token, history: list[Speaker]) -> Optional[S
             best = sp
             break
     if not wanted_person:
-        for sp in _plural_subjects(doc, tok):
-            if best is None or sp.start > best.start:
-                best = sp
+        # A group named as a subject just before ("Hundreds of nurses ...
+        # They said") is what "they" most often stands for.
+        groups = _plural_subjects(doc, tok)
+        if groups:
+            best = groups[-1]
     if best is None:
         return None
     return Speaker(best.text, best.start, best.end, best.entity, best.label, pronoun=False)

@@ -37,7 +37,9 @@ def find(cue: Cue, other_cues: list[Cue]) -> Optional[Token]:
                 for pobj in to.children:
                     if pobj.dep_ == "pobj":
                         return pobj
-    for child in verb.children:
+    # "urged supporters on the X Telegram channel to ...": the phrase may hang from the object.
+    heads = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    for child in (c for h in heads for c in h.children):
         if child.dep_ != "prep" and not (child.dep_ == "advcl" and child.lower_ == "according"):
             continue
         if child.lower_ == "according" and cue.kind != "according":

@@ -1,0 +1,248 @@
+"""Quotes: span, speaker, cue and via for each layout news text uses (issue 3).
+
+Every article here is fictional, written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def quotes_of(extract, text):
+    record = extract(text, published="2024-03-02")
+    return record, record.quotes
+
+
+def by_text(quotes, start_words):
+    found = [q for q in quotes if q.text.startswith(start_words)]
+    assert found, f"no quote starting {start_words!r} in {[q.text for q in quotes]}"
+    return found[0]
+
+
+def assert_offsets(record, quote):
+    assert record.article.text[quote.start:quote.end] == quote.text
+
+
+def test_cue_after_the_quote(extract):
+    record, quotes = quotes_of(extract, (
+        "Talks between the government and the teachers' union broke down in Valdoria on Friday.\n\n"
+        "“The talks have failed and the strike will go on,” the union leader Marta Quintero told reporters."
+    ))
+    q = by_text(quotes, "The talks have failed")
+    assert q.text == "The talks have failed and the strike will go on"
+    assert q.direct is True
+    assert q.speaker == "Marta Quintero"
+    assert q.cue == "told"
+    assert q.via is None
+    assert_offsets(record, q)
+    assert q.id == "Q1"
+
+
+def test_cue_before_the_quote_with_a_colon(extract):
+    record, quotes = quotes_of(extract, (
+        "Thousands marched through the capital on Saturday.\n\n"
+        "The opposition leader Daniel Okafor said: “We will not leave the square until the election is rerun.”"
+    ))
+    q = by_text(quotes, "We will not leave")
+    assert q.text == "We will not leave the square until the election is rerun."
+    assert q.speaker == "Daniel Okafor"
+    assert q.cue == "said"
+    assert_offsets(record, q)
+
+
+def test_cue_in_the_middle_gives_both_halves_one_speaker(extract):
+    record, quotes = quotes_of(extract, (
+        "Dock workers in Port Esmer stayed out for a third day.\n\n"
+        "“We will fight for every job,” said Maria Lopez, a spokeswoman for the dockers' union, “and we will win.”"
+    ))
+    first = by_text(quotes, "We will fight")
+    second = by_text(quotes, "and we will win")
+    assert first.text == "We will fight for every job"
+    assert second.text == "and we will win."
+    assert first.speaker == second.speaker == "Maria Lopez"
+    assert first.cue == second.cue == "said"
+
+
+def test_multi_paragraph_quote_named_only_in_the_first_paragraph(extract):
+    record, quotes = quotes_of(extract, (
+        "The mayor of Santa Lucia spoke after the floods.\n\n"
+        "“We have asked the capital for help for three weeks and nobody has come,” said Mayor Ana Torres. "
+        "“The water is still in the streets.\n\n"
+        "“Families are sleeping in the school and we are running out of clean water.”"
+    ))
+    first = by_text(quotes, "We have asked")
+    assert first.speaker == "Ana Torres" or first.speaker == "Mayor Ana Torres"
+    long = by_text(quotes, "The water is still")
+    # One quote across the paragraph break: the next paragraph reopens it.
+    assert long.text.endswith("we are running out of clean water.")
+    assert "\n\n“Families" in long.text
+    assert long.speaker == first.speaker
+    assert long.cue is None  # carried over, no cue of its own
+    assert_offsets(record, long)
+
+
+def test_paragraph_continuing_the_previous_speaker_with_no_cue(extract):
+    record, quotes = quotes_of(extract, (
+        "Farmers blocked the highway near Orlena on Monday.\n\n"
+        "“The new tax will ruin small farms,” said Pedro Almeida, who leads the farmers' association.\n\n"
+        "“We have no choice but to stay on the road until the minister meets us.”"
+    ))
+    first = by_text(quotes, "The new tax")
+    follow = by_text(quotes, "We have no choice")
+    assert first.speaker == "Pedro Almeida"
+    assert follow.speaker == "Pedro Almeida"
+    assert follow.speaker_span == first.speaker_span
+    assert follow.cue is None
+
+
+def test_described_speaker(extract):
+    record, quotes = quotes_of(extract, (
+        "Shelling hit the market district of Kherson overnight.\n\n"
+        "“Nobody came to help us for six hours,” said a shopkeeper from Kherson."
+    ))
+    q = by_text(quotes, "Nobody came")
+    assert q.speaker == "a shopkeeper from Kherson"
+    assert q.speaker_entity is None
+    assert q.cue == "said"
+
+
+def test_organisers_urged_supporters(extract):
+    record, quotes = quotes_of(extract, (
+        "A protest against the new media law is planned for the weekend.\n\n"
+        "Organisers urged supporters to gather outside parliament on Friday evening."
+    ))
+    q = by_text(quotes, "supporters to gather")
+    assert q.text == "supporters to gather outside parliament on Friday evening"
+    assert q.direct is False
+    assert q.speaker == "Organisers"
+    assert q.cue == "urged"
+
+
+def test_indirect_speech_with_that(extract):
+    record, quotes = quotes_of(extract, (
+        "The foreign minister, Maria Santos, met her counterpart in Geneva on Tuesday. "
+        "Santos said that the talks had failed."
+    ))
+    q = by_text(quotes, "that the talks")
+    assert q.text == "that the talks had failed"
+    assert q.direct is False
+    assert q.speaker == "Maria Santos"
+    assert q.speaker_entity == record.entities[0].id
+    assert q.cue == "said"
+
+
+def test_pronoun_she_goes_to_the_nearest_person(extract):
+    record, quotes = quotes_of(extract, (
+        "The health minister, Clara Mendes, visited the hospital in Porto Alegre on Sunday.\n\n"
+        "She said the hospital had run out of oxygen."
+    ))
+    q = by_text(quotes, "the hospital had run out")
+    assert q.speaker == "Clara Mendes"
+    assert q.speaker_span.text == "She"
+
+
+def test_pronoun_they_goes_to_the_group(extract):
+    record, quotes = quotes_of(extract, (
+        "Hundreds of nurses walked out of public hospitals in Daressa on Monday.\n\n"
+        "They said their wages had not been paid since January."
+    ))
+    q = by_text(quotes, "their wages")
+    assert q.speaker == "nurses" or q.speaker == "Hundreds of nurses"
+    assert q.speaker_span.text == "They"
+
+
+@pytest.mark.parametrize("open_mark,close_mark", [("“", "”"), ('"', '"'), ("‘", "’"), ("'", "'"), ("''", "''")])
+def test_quote_marks(extract, open_mark, close_mark):
+    text = (
+        "Police dispersed the rally in the city centre on Saturday.\n\n"
+        f"{open_mark}We were peaceful and they attacked us,{close_mark} said Jonas Berg, one of the organisers."
+    )
+    record, quotes = quotes_of(extract, text)
+    q = by_text(quotes, "We were peaceful")
+    assert q.text == "We were peaceful and they attacked us"
+    assert q.speaker == "Jonas Berg"
+    assert q.cue == "said"
+    assert_offsets(record, q)
+
+
+def test_nested_marks_stay_inside_the_outer_quote(extract):
+    record, quotes = quotes_of(extract, (
+        "A witness described the arrest outside the court in Marlow.\n\n"
+        "“The officer shouted ‘get on the ground’ and then he hit him,” said Sofia Reyes, who filmed the arrest."
+    ))
+    q = by_text(quotes, "The officer shouted")
+    assert q.text == "The officer shouted ‘get on the ground’ and then he hit him"
+    assert q.speaker == "Sofia Reyes"
+    assert not any(x.text == "get on the ground" for x in quotes)
+
+
+def test_missing_opening_mark(extract):
+    record, quotes = quotes_of(extract, (
+        "The strike at the Norvik steel plant entered its second week.\n\n"
+        "The management has not made a single offer,” said Ivan Petrov, the union's chief negotiator."
+    ))
+    q = by_text(quotes, "The management")
+    assert q.text == "The management has not made a single offer"
+    assert q.speaker == "Ivan Petrov"
+    assert q.cue == "said"
+
+
+def test_partial_quote_inside_reported_speech(extract):
+    record, quotes = quotes_of(extract, (
+        "The United Nations human rights chief, Laila Haddad, spoke about the crackdown in Geneva. "
+        "Haddad voiced her \"deep concern\" over the mass arrests."
+    ))
+    q = by_text(quotes, "deep concern")
+    assert q.text == "deep concern"
+    assert q.direct is True
+    assert q.speaker == "Laila Haddad"
+    assert q.cue == "voiced"
+
+
+def test_via_according_to_a_state_news_agency(extract):
+    record, quotes = quotes_of(extract, (
+        "North Korea fired a missile into the sea on Sunday. "
+        "Kim Jong Un said the test was a success, according to the state news agency KCNA."
+    ))
+    q = by_text(quotes, "the test was a success")
+    assert q.speaker == "Kim Jong Un"
+    assert q.cue == "said"
+    assert q.via == "the state news agency KCNA"
+
+
+def test_via_a_telegram_channel(extract):
+    record, quotes = quotes_of(extract, (
+        "The opposition called for a general strike.\n\n"
+        "Organisers urged supporters on the Free Valdoria Telegram channel to stay at home on Monday."
+    ))
+    q = by_text(quotes, "supporters")
+    assert q.speaker == "Organisers"
+    assert q.cue == "urged"
+    assert q.via == "the Free Valdoria Telegram channel"
+
+
+def test_via_a_video_posted_by(extract):
+    record, quotes = quotes_of(extract, (
+        "Fighting continued around the port city on Thursday.\n\n"
+        "In a video posted by the Azov regiment, the commander said the city would not fall."
+    ))
+    q = by_text(quotes, "the city would not fall")
+    assert q.speaker == "the commander"
+    assert q.via == "a video posted by the Azov regiment"
+
+
+def test_according_to_alone_names_the_speaker(extract):
+    record, quotes = quotes_of(extract, (
+        "According to the interior ministry, 40 people were detained in the capital overnight."
+    ))
+    q = by_text(quotes, "40 people")
+    assert q.speaker == "the interior ministry"
+    assert q.cue == "According to"
+    assert q.via is None
+
+
+def test_scare_quotes_and_titles_are_not_quotes(extract):
+    record, quotes = quotes_of(extract, (
+        "The minister appeared on \"Morning Politics\" to defend the so-called \"reform\" of the courts."
+    ))
+    assert [q.text for q in quotes if q.direct] == []
