@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import csv
 import json
+import math
+import re
+from datetime import date
 from pathlib import Path
 
 import pycountry
@@ -20,7 +23,7 @@ from tidings.cli import main
 from tidings.export import acled
 from tidings.ingest.files import read_paths
 from tidings.record import ErrorRecord, Record
-from tidings.store import Store
+from tidings.store import EventFilter, Store
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -41,6 +44,20 @@ def db(tmp_path_factory, pipeline):
             assert added.status == "stored"
             by_article[added.article_id] = record
     return path, by_article
+
+
+def first_day(value: str) -> str:
+    """The day an ISO date, month, year or week value starts on."""
+    if re.fullmatch(r"\d{4}-W\d{2}", value):
+        return date.fromisocalendar(int(value[:4]), int(value[6:]), 1).isoformat()
+    parts = (value[:10].split("-") + ["01", "01"])[:3] if value else []
+    return "-".join(parts)
+
+
+def km(lat1, lon1, lat2, lon2) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(a))
 
 
 def run(*args):
@@ -70,10 +87,12 @@ def test_acled_round_trip(db, tmp_path):
             record = by_article[stored["article_id"]]
             ev = next(e for e in record.events if e.id == stored["local_id"])
             art = record.article
-            date = (ev.date.value if ev.date and ev.date.value else art.published or "")[:10]
+            date = first_day(ev.date.value if ev.date and ev.date.value else art.published or "")
+            precision = ev.date.precision if ev.date and ev.date.value else ("day" if art.published else None)
             place = ev.place
             country = pycountry.countries.get(alpha_2=place.country) if place and place.country else None
             assert row["event_date"] == date
+            assert row["time_precision"] == {"hour": "1", "day": "1", "week": "2"}.get(precision, "3")
             assert row["year"] == (date[:4] if date else "")
             assert row["event_type"] == (ev.acled.event_type if ev.acled and ev.acled.event_type
                                          else acled.FALLBACK.get(ev.type, ("Strategic developments",))[0])
@@ -109,7 +128,11 @@ def test_filters_apply_to_exports(db, tmp_path):
     assert rows and {r["country"] for r in rows} == {"Kenya"}
     run("export", "--db", path, "--format", "csv", "--lat", "41.69", "--lon", "44.83", "--km", "10", "-o", str(out))
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
-    assert rows and {r["place"] for r in rows} == {"Tbilisi"}
+    assert "Tbilisi" in {r["place"] for r in rows}
+    assert all(km(41.69, 44.83, float(r["lat"]), float(r["lon"])) <= 10 for r in rows)
+    with Store.open(path) as store:
+        assert len(rows) == sum(1 for e in store.iter_events(EventFilter())
+                                if e["lat"] is not None and km(41.69, 44.83, e["lat"], e["lon"]) <= 10)
 
 
 def test_jsonl_reproduces_records(db, tmp_path):
