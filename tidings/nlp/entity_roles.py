@@ -105,6 +105,9 @@ def _span_text(doc: Doc, start: int, end: int) -> Optional[str]:
     return _clean(doc[start:cut].text)
 
 
+_EDGES = " \"'“”‘’[](){}-—–,;:*"
+
+
 def _clean(text: str) -> Optional[str]:
-    text = " ".join(text.split())
-    return text or None
+    text = " ".join(text.split()).strip(_EDGES)
+    return text if any(c.isalpha() for c in text) else None
