@@ -101,3 +101,14 @@ def test_other_types_and_other_actors_stay_apart():
     teachers = report_from_event(event("V1", place=KISUMU, date="2024-06-25", actor="Kenya National Union of Teachers", target="Ministry of Education"), "c")
     assert len(merge_events([protest, assault])) == 2
     assert len(merge_events([protest, teachers])) == 2
+
+
+def test_reports_from_the_parquet_of_a_run(tmp_path):
+    from tidings.merge import reports_from_parquet
+    from tidings.runners.output import tables, write_part
+
+    write_part(tmp_path, 0, *tables(kisumu_reports(), 0))
+    clusters = merge_events(reports_from_parquet(tmp_path))
+    assert len(clusters) == 1
+    assert clusters[0].counts()["killed"]["min"] == 2 and clusters[0].counts()["killed"]["max"] == 3
+    assert sorted(clusters[0].sources) == ["AFP", "Daily Nation", "The Standard"]

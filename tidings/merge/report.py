@@ -131,3 +131,14 @@ def reports_from_record(record: Record, publisher: Optional[str] = None) -> list
         feature = features.get(ev.place.geonameid) if ev.place and ev.place.geonameid is not None else None
         out.append(report_from_event(ev, record.id, publisher or a.publisher, a.published, feature))
     return out
+
+
+def reports_from_parquet(folder) -> list[Report]:
+    """Reports for every event in the Parquet a ``tidings run`` wrote (``folder/events``)."""
+    import json
+
+    from tidings.runners.output import events_table
+
+    table = events_table(folder, columns=["article_id", "publisher", "published", "event"])
+    return [report_from_event(json.loads(row["event"]), row["article_id"], row["publisher"], row["published"])
+            for row in table.to_pylist()]
