@@ -6,6 +6,16 @@ import pytest
 
 from tidings.events.numbers import number, parse
 
+
+@pytest.fixture(scope="module")
+def extract():
+    """A pipeline with only the events stage, so these tests do not depend on the other stages' progress."""
+    from tidings.config import Config
+    from tidings.pipeline import Pipeline
+
+    pipe = Pipeline(Config.from_env(components=("tidings_events",)))
+    return pipe.extract
+
 # phrase -> (value, min, max, approximate)
 PHRASES = [
     ("at least three", None, 3, None, False),

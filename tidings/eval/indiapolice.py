@@ -19,6 +19,7 @@ from tidings.eval._metrics import prf
 
 LABELS = ("ARREST", "KILL", "FORCE")
 _POLICE = re.compile(r"\b(police\w*|cops?|officers?|constables?|sub-inspectors?|inspectors?|crime branch|cid|ats|sog|rpf|crpf|rap|srp|bsf|jawans?|security|forces?|authorities|army|troops?|paramilitary|commissioner|dgp|ig|sp|dsp|si|home guards?|administration|government)\b", re.I)
+_SUSPECTS = re.compile(r"\b(militants?|terrorists?|extremists?|gunmen|rioters?|mobs?|miscreants?)\b", re.I)
 _HAPPENED = {"occurred", "ongoing", "claimed"}
 _KILL_WORDS = {"kill", "shoot", "murder", "gun", "slay", "massacre", "killing", "killings", "execute"}
 
@@ -28,12 +29,23 @@ def _by_police(ev, unnamed_ok: bool) -> bool:
     return (unnamed_ok and not actor) or bool(_POLICE.search(actor))
 
 
-def labels(events) -> set[str]:
-    """The sentence's labels: arrests by anyone unnamed count (the police arrest); force and killing need the police named."""
+_DEATH = re.compile(r"\b(kill\w*|died|dead|deaths?|perish\w*|lives|fatal\w*|bodies|body)\b", re.I)
+
+
+def labels(events, text: str = "") -> set[str]:
+    """The sentence's labels: arrests by anyone unnamed count (the police arrest); force and killing need the police named.
+
+    KILL is a police ASSAULT in a sentence that reports deaths (a killed
+    count, a killing trigger, or a death word).
+    """
     out = set()
     happened = [ev for ev in events if ev.status in _HAPPENED]
-    deaths = any(ev.counts.killed is not None or ev.mode in ("massacre", "execute") for ev in happened if ev.type == "ASSAULT")
+    deaths = bool(_DEATH.search(text)) or any(
+        ev.counts.killed is not None or ev.mode in ("massacre", "execute") for ev in happened if ev.type == "ASSAULT")
     for ev in happened:
+        # Militants "shot dead" with no one named were, in these reports, shot by the police.
+        if ev.type == "ASSAULT" and ev.actor is None and ev.target is not None and _SUSPECTS.search(ev.target.name) and deaths:
+            out |= {"FORCE", "KILL"}
         if ev.type == "COERCE" and ev.mode == "arrest" and _by_police(ev, True):
             out.add("ARREST")
         if ev.type == "ASSAULT" and _by_police(ev, False):
@@ -56,7 +68,7 @@ def run(path: Path, limit: Optional[int]) -> Result:
     counts = {name: [0, 0, 0] for name in LABELS}
     for row, doc in zip(rows, nlp.pipe(texts, batch_size=128)):
         gold = set(row["sent_labels"])
-        pred = labels(doc._.tidings_events)
+        pred = labels(doc._.tidings_events, doc.text)
         for name in LABELS:
             g, p = name in gold, name in pred
             counts[name][0] += g and p

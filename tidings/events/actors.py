@@ -26,10 +26,11 @@ _ORGANIZE = {"organise", "organize", "call", "convene", "lead", "announce", "spo
 # The prepositions that introduce the target of each type ("protest against", "fired on", "met with").
 _TARGET_PREPS = {
     "PROTEST": {"against"}, "ASSAULT": {"on", "at", "against", "upon"}, "COERCE": {"on", "against"},
-    "REQUEST": {"on", "upon", "to"}, "CONSULT": {"with"}, "ACCUSE": {"against"}, "THREATEN": {"against", "with"},
+    "REQUEST": {"on", "upon", "to", "from"}, "CONSULT": {"with"}, "ACCUSE": {"against"}, "THREATEN": {"against", "with"},
     "REJECT": {"to"}, "SANCTION": {"on", "against"}, "AGREE": {"with"}, "COOPERATE": {"with"}, "SUPPORT": {"for"},
     "AID": {"to", "for"},
 }
+_ASK_FOR = {"demand", "call", "seek", "request", "appeal", "petition"}
 _NOT_TARGETS = {"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 
 
@@ -100,13 +101,16 @@ def _pobj(tok: Token, preps: set[str]) -> Optional[Token]:
 def _subject(verb: Token) -> Optional[Token]:
     """The doer of a verb, borrowed from the verb it hangs from when it has none ('fired, killing three')."""
     tok = verb
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) and verb.dep_ in ("ROOT", "conj"))
     for _ in range(4):
         agent = _pobj(tok, {"by"}) if any(c.dep_ == "agent" for c in tok.children) else None
         if agent is not None:
             return agent
         subj = _child(tok, "nsubj")
         if subj is not None and not any(c.dep_ == "auxpass" for c in tok.children):
+            if subj.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+                return tok.head  # "the policemen who killed ..."
             return subj
         if passive and tok == verb and tok.dep_ != "acl":
             return None  # "were injured": the doer is only named by "by ..."
@@ -123,6 +127,8 @@ def _subject(verb: Token) -> Optional[Token]:
 
 def _object(verb: Token) -> Optional[Token]:
     obj = _child(verb, "dobj", "nsubjpass")
+    if obj is None and verb.tag_ == "VBN" and verb.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        obj = _child(verb, "nsubj")  # headline style: "4 policemen killed"
     if obj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head  # "protesters killed by police"
     return obj
@@ -152,6 +158,8 @@ def assign(doc: Doc, d: Draft) -> None:
     if not detect.nounish(trig):
         actor = _subject(trig)
         target = _object(trig)
+        if d.type == "REQUEST" and trig.lemma_.lower() in _ASK_FOR:
+            target = None  # "demanded early elections": the object is what is asked for
         target = target or _pobj(trig, _TARGET_PREPS.get(d.type, set()))
         if d.type in ("REQUEST",) and trig.lemma_.lower() in ("call", "appeal") and target is not None:
             # "called for X" names the demand, "called on Y" the one asked
@@ -168,7 +176,10 @@ def assign(doc: Doc, d: Draft) -> None:
         comp = [c for c in trig.children if c.dep_ in ("compound",) and c.pos_ in ("NOUN", "PROPN")]
         if actor is None and comp:
             actor = comp[-1]
-        subj = _subject(gov) if gov is not None and trig.dep_ != "nsubj" else None
+        # Only a light verb lends its subject: "workers staged a strike", "went on strike";
+        # in "a youth perished in police firing" the youth is not the shooter.
+        light = trig.dep_ == "dobj" or (trig.dep_ == "pobj" and trig.head.lower_ in ("on", "into"))
+        subj = _subject(gov) if gov is not None and light else None
         if gov is not None and gov.lemma_.lower() in _ORGANIZE and trig.dep_ == "dobj" and subj is not None:
             organizer = subj
         elif actor is None:

@@ -57,6 +57,13 @@ def _category(word: Token, via: str) -> Optional[str]:
 def _govern(num_root: Token) -> tuple[Optional[str], Optional[Token]]:
     """(category, governing word) for a number phrase rooted at ``num_root``."""
     tok = num_root
+    for child in num_root.children:
+        # "40 of these deaths", "two of the protesters"
+        if child.dep_ == "prep" and child.lower_ == "of":
+            noun = next((g for g in child.children if g.dep_ == "pobj"), None)
+            cat = _category(noun, "self") if noun is not None else None
+            if cat and cat != "participants":
+                return cat, noun
     if tok.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "npadvmod") and tok.head != tok:
         tok = tok.head
     # The counted noun itself may say it: "12 dead", "150 arrests", "29 injured".

@@ -10,13 +10,17 @@ from typing import Optional
 
 from .draft import Draft
 
-_THROUGH = {"xcomp", "ccomp", "dobj", "pobj", "prep", "advcl", "acl", "nsubjpass", "attr", "conj", "relcl", "compound", "amod", "nmod", "oprd", "pcomp"}
+_THROUGH = {"xcomp", "ccomp", "dobj", "pobj", "prep", "advcl", "acl", "nsubjpass", "attr", "conj", "compound", "amod", "nmod", "oprd", "pcomp"}
 _THREAT_MODE = {"COERCE": {"arrest": "arrest", "ban": "ban", "deport": "expel", "censor": "rights", "curfew": "rights"},
                 "ASSAULT": "violence", "PROTEST": "restrict", "SANCTION": "relations", "MOBILIZE": "violence"}
 _REQUEST_MODE = {"RETREAT": "yield", "CONCEDE": "yield", "AID": "assist", "CONSULT": "meet", "COOPERATE": "assist", "AGREE": "meet"}
 
 
 def _container(d: Draft, by_token: dict[int, Draft]) -> Optional[Draft]:
+    if d.gov is not None:
+        outer = by_token.get(d.gov.i)
+        if outer is not None and outer is not d and outer.lex.inner:
+            return outer  # "demanded the release of ..."
     tok = d.head
     for _ in range(6):
         if tok.head == tok or tok.dep_ not in _THROUGH:
@@ -44,7 +48,11 @@ def fold(drafts: list[Draft]) -> list[Draft]:
         if d.gov is not None:
             by_token.setdefault(d.gov.i, d)
     keep = []
+    refined: set[int] = set()
     for d in drafts:
+        if d.type == "REQUEST" and d.head.dep_ in ("advcl", "xcomp") and by_token.get(d.head.head.i) is not None \
+                and by_token[d.head.head.i].type == "PROTEST":
+            continue  # "marched to demand early elections": the demand is the march's cause, not another event
         outer = _container(d, by_token)
         if outer is None or outer is d:
             keep.append(d)
@@ -60,6 +68,8 @@ def fold(drafts: list[Draft]) -> list[Draft]:
         if outer.type == "AGREE" and d.type == "AID":
             outer.type, outer.mode = "AID", d.mode  # a promise of aid is coded as AID
             continue
-        outer.mode = _mode(outer, d) or outer.mode
+        if id(outer) not in refined:  # the first (outermost) content decides the mode
+            outer.mode = _mode(outer, d) or outer.mode
+            refined.add(id(outer))
         d.inner_of = outer
     return [d for d in keep if d.type is not None]

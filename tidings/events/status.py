@@ -15,9 +15,10 @@ from .draft import Draft
 _DENY = {"deny", "refute", "dismiss", "reject", "rebut", "disown"}
 _CLAIM = {"claim", "allege", "accuse", "purport"}
 _CLAIM_ADV = {"allegedly", "reportedly", "purportedly", "supposedly"}
-_PLAN = {"plan", "hope", "intend", "aim", "schedule", "due", "prepare", "expect", "vow", "want",
+_PLAN = {"plan", "hope", "intend", "aim", "schedule", "prepare", "expect", "vow", "want",
          "set", "seek", "call", "urge", "threaten", "promise", "pledge", "decide"}
 _PLAN_AMOD = {"planned", "upcoming", "proposed", "scheduled", "forthcoming", "expected", "announced", "next"}
+_CALL = {"call", "announce", "plan", "schedule", "organise", "organize", "convene"}
 _WILLING = {"willing", "ready", "prepared", "committed", "determined", "eager", "keen", "poised", "set"}
 _ONGOING = {"continue", "keep", "enter", "persist", "go", "remain"}
 _ONGOING_AMOD = {"ongoing", "continuing", "indefinite", "open-ended", "rolling"}
@@ -92,10 +93,12 @@ def decide(d: Draft) -> str:
         d.cue = _aux_of(d.trigger) or d.trigger
         return own
     tok = d.trigger
-    if tok.dep_ in ("acl", "relcl", "amod") and tok.tag_ in ("VBN", "VBD"):
+    if tok.dep_ in ("acl", "relcl", "amod") and tok.tag_ in ("VBN", "VBD") and not any(c.dep_ == "nsubj" for c in tok.children):
         return "occurred"  # "weapons seized last year": a past event named in passing
     if d.gov is not None:
         cue = _above_cue(d.gov) if d.trigger.dep_ in ("nsubj", "nsubjpass") else None
+        if d.trigger.dep_ == "dobj" and d.gov.lemma_.lower() in _CALL:
+            cue = "planned"  # "the union called a strike for Monday"
         cue = cue or _own_cue(d.gov, False)
         if cue:
             d.cue = _aux_of(d.gov) or d.gov

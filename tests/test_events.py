@@ -1,0 +1,153 @@
+"""Events from articles written for these tests: types, modes, actors, counts, status, merging, exports."""
+
+from __future__ import annotations
+
+import pytest
+
+CRACKDOWN = (
+    "Security forces launched a sweeping crackdown on opposition supporters in the northern city of Varana "
+    "on Tuesday, rights groups said. Police detained at least 140 people, including two journalists, according "
+    "to the Varana Bar Association. Officers fired live ammunition at a crowd outside the governor's office, "
+    "killing at least three people and wounding dozens, witnesses said. The authorities also shut down the "
+    "internet across the province on Tuesday evening. The interior ministry said the situation was calm."
+)
+
+RALLIES = (
+    "Thousands of supporters of President Alma Dovran rallied in central Kestrel on Saturday. A few streets away, "
+    "some 2,000 opposition activists held a counter-rally, chanting slogans against the government. Police kept "
+    "the two groups apart and no clashes were reported."
+)
+
+APPEAL_AND_STRIKES = (
+    "The government of Belmora appealed to the United Nations for emergency food aid after floods destroyed the "
+    "harvest. Miners from the state coal company went on strike on Monday, and dockworkers in two ports joined "
+    "the strike on Wednesday."
+)
+
+
+@pytest.fixture(scope="module")
+def extract():
+    """A pipeline with only the events stage, so these tests do not depend on the other stages' progress."""
+    from tidings.config import Config
+    from tidings.pipeline import Pipeline
+
+    pipe = Pipeline(Config.from_env(components=("tidings_events",)))
+    return pipe.extract
+
+
+def by_type(record, type_):
+    return [e for e in record.events if e.type == type_]
+
+
+def test_crackdown_gives_separate_coerce_and_assault_events(extract):
+    record = extract(CRACKDOWN)
+    coerce = by_type(record, "COERCE")
+    assault = by_type(record, "ASSAULT")
+    assert len(assault) == 1
+    shooting = assault[0]
+    assert shooting.mode == "firearms"
+    assert shooting.actor.name == "Officers"
+    assert shooting.target.name == "crowd"
+    assert (shooting.counts.killed.min, shooting.counts.killed.text) == (3, "at least three")
+    assert (shooting.counts.injured.min, shooting.counts.injured.max) == (24, 99)
+    assert shooting.according_to == "witnesses"
+    assert shooting.acled.event_type == "Protests" and shooting.acled.sub_event_type == "Excessive force against protesters"
+    assert shooting.cameo == "19"
+
+    modes = {e.mode for e in coerce}
+    assert {"arrest", "censor"} <= modes
+    arrest = next(e for e in coerce if e.mode == "arrest")
+    assert arrest.actor.name == "Police"
+    assert arrest.counts.arrested.min == 140 and arrest.counts.arrested.text == "at least 140"
+    assert arrest.counts.killed is None
+    assert arrest.according_to == "Varana Bar Association"
+    assert arrest.acled.sub_event_type == "Arrests"
+    shutdown = next(e for e in coerce if e.mode == "censor")
+    assert shutdown.actor.name == "authorities"
+    assert shutdown.counts.arrested is None and shutdown.counts.killed is None
+    crackdown = next(e for e in coerce if e.mode in (None, "arrest") and e.actor and e.actor.name == "Security forces")
+    assert crackdown.target.name == "opposition supporters"
+    # "said the situation was calm" is a statement, not an event
+    assert not any("calm" in e.sentence for e in record.events)
+    for e in record.events:
+        assert record.article.text[e.start:e.end] == e.sentence
+        assert e.date is None and e.place is None
+
+
+def test_rally_and_counter_rally_are_two_events(extract):
+    record = extract(RALLIES)
+    protests = by_type(record, "PROTEST")
+    assert len(protests) == 2
+    first, second = protests
+    assert first.actor.name == "supporters of President Alma Dovran"
+    assert (first.counts.participants.min, first.counts.participants.max) == (1000, 9999)
+    assert second.actor.name == "opposition activists"
+    assert second.counts.participants.value == 2000 and second.counts.participants.approximate
+    assert first.mode == second.mode == "demo"
+    assert first.acled.sub_event_type == "Peaceful protest"
+    assert not by_type(record, "ASSAULT")  # "no clashes were reported"
+
+
+def test_appeal_for_outside_help_is_request(extract):
+    record = extract(APPEAL_AND_STRIKES)
+    (request,) = by_type(record, "REQUEST")
+    assert request.mode == "assist"
+    assert request.actor.name == "government of Belmora"
+    assert request.target.name == "United Nations"
+    assert request.cameo == "10"
+    assert request.acled is None
+    assert not by_type(record, "AID")  # the aid asked for has not been given
+
+
+def test_strike_wave_is_protest_strike(extract):
+    record = extract(APPEAL_AND_STRIKES)
+    strikes = [e for e in by_type(record, "PROTEST") if e.mode == "strike"]
+    assert [s.actor.name for s in strikes] == ["Miners from the state coal company", "dockworkers"]
+    assert all(s.acled.event_type == "Protests" and s.cameo == "14" for s in strikes)
+
+
+def test_group_actor_kept_as_written_and_linked_through_its_head(extract):
+    record = extract("Miners from the state coal company went on strike on Monday.")
+    (strike,) = record.events
+    assert strike.actor.name == "Miners from the state coal company"
+    assert strike.actor.entity is None
+
+
+def test_merges_reports_of_one_happening(extract):
+    text = ("Soldiers opened fire on a funeral procession in Dunmore on Sunday. Witnesses said the soldiers fired "
+            "without warning. Hospital staff said at least seven people were killed.")
+    record = extract(text)
+    (assault,) = by_type(record, "ASSAULT")
+    assert len(assault.evidence) == 3
+    assert [ev.start for ev in assault.evidence] == sorted(ev.start for ev in assault.evidence)
+    assert assault.counts.killed.min == 7
+    assert assault.evidence[0].sentence == assault.sentence
+
+
+def test_organizer_named_apart_from_participants(extract):
+    record = extract("The Federation of Dock Workers called a general strike for Monday.")
+    (strike,) = by_type(record, "PROTEST")
+    assert strike.organizer.name == "Federation of Dock Workers"
+    assert strike.status == "planned"
+
+
+def test_threat_demand_accusation_support_agreement_aid(extract):
+    cases = {
+        "The army threatened to arrest the strike leaders in Tolmar.": ("THREATEN", "arrest"),
+        "Students demanded the release of the detained activists.": ("REQUEST", "yield"),
+        "The opposition accused the police of torturing detainees.": ("ACCUSE", "allege"),
+        "The teachers' union expressed solidarity with the striking nurses.": ("SUPPORT", None),
+        "The two rebel factions agreed to a ceasefire in the eastern province.": ("AGREE", None),
+        "Norway pledged 20 million dollars in humanitarian aid to Belmora.": ("AID", None),
+    }
+    for text, (type_, mode) in cases.items():
+        record = extract(text)
+        assert record.events, text
+        main = record.events[0]
+        assert (main.type, main.mode) == (type_, mode), (text, [e.model_dump(exclude_none=True) for e in record.events])
+
+
+def test_accusation_keeps_the_alleged_event_as_claimed(extract):
+    record = extract("The opposition accused the police of torturing detainees.")
+    torture = next(e for e in record.events if e.type == "ASSAULT")
+    assert torture.mode == "torture" and torture.status == "claimed"
