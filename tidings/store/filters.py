@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import sqlite3
 from dataclasses import asdict, dataclass, fields
 from typing import Optional
 
@@ -62,6 +63,22 @@ def _in(column: str, values: list[str], out: list[str], params: list) -> None:
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+def _sqlite_has_math() -> bool:
+    try:
+        sqlite3.connect(":memory:").execute("SELECT asin(sqrt(power(sin(radians(1)), 2)) * cos(1))")
+        return True
+    except sqlite3.OperationalError:
+        return False
+
+
+# Where SQLite has its math functions, the great-circle distance is computed in
+# SQL: calling back into Python for every candidate row cost more than the
+# whole index search.
+SQLITE_MATH = _sqlite_has_math()
+_HAVERSINE = ("6371.0088 * 2 * asin(min(1, sqrt(power(sin(radians(lat - ?) / 2), 2) + "
+              "cos(radians(?)) * cos(radians(lat)) * power(sin(radians(lon - ?) / 2), 2)))) <= ?")
+
+
 def fts_query(q: str) -> str:
     """User text as a safe FTS5 query: every word must appear (quotes and
     operators typed by a user are never FTS5 syntax errors)."""
@@ -104,8 +121,12 @@ def where(f: EventFilter, dialect: str) -> tuple[str, list]:
         dlon = f.km / max(1e-6, 111.0 * math.cos(math.radians(min(89.9, abs(f.lat)))))
         conds.append("lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?")
         params.extend([f.lat - dlat, f.lat + dlat, f.lon - dlon, f.lon + dlon])
-        conds.append("tidings_km(?, ?, lat, lon) <= ?")
-        params.extend([f.lat, f.lon, f.km])
+        if dialect == "sqlite" and SQLITE_MATH:
+            conds.append(_HAVERSINE)
+            params.extend([f.lat, f.lat, f.lon, f.km])
+        else:
+            conds.append("tidings_km(?, ?, lat, lon) <= ?")
+            params.extend([f.lat, f.lon, f.km])
     if f.actor:
         # SQLite's LIKE ignores ASCII case already; PostgreSQL needs ILIKE.
         op = "LIKE" if dialect == "sqlite" else "ILIKE"
