@@ -104,6 +104,9 @@ def fuzz(run: Run, family: str, strategy, examples: int) -> None:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--examples", type=int, default=200, help="examples per strategy")
+    ap.add_argument("--line-examples", type=int, default=20,
+                    help="examples of enormous single lines (each can take the whole budget)")
+    ap.add_argument("--doc", default=str(DOC), help="the Markdown file to update")
     ap.add_argument("--budget", type=float, default=30.0, help="time budget per article (s)")
     ap.add_argument("--max-growth-mb", type=float, default=1500.0, help="allowed RSS growth after warm-up")
     ap.add_argument("--no-fixed", action="store_true", help="skip the hand-made bombs")
@@ -127,7 +130,7 @@ def main(argv=None) -> int:
         "enormous single lines": fuzzkit.raw_article(body=fuzzkit.one_line, html=False),
     }
     for family, strategy in families.items():
-        fuzz(run, family, strategy, args.examples)
+        fuzz(run, family, strategy, args.line_examples if family == "enormous single lines" else args.examples)
         print(f"{family}: {dict(run.by_family[family])}  rss {rss_mb():.0f} MB", flush=True)
     fixed_times = {}
     if not args.no_fixed:
@@ -144,21 +147,23 @@ def main(argv=None) -> int:
         "cases": run.n - 1, "outcomes": dict(run.outcomes), "families": {k: dict(v) for k, v in run.by_family.items()},
         "fixed": fixed_times, "slowest_s": round(run.slowest[0], 1), "slowest_family": run.slowest[1],
         "rss_start_mb": round(run.rss_start), "rss_end_mb": round(rss_mb()), "rss_peak_mb": round(run.rss_peak),
-        "budget_s": args.budget, "examples": args.examples, "wall_s": round(time.monotonic() - started),
+        "budget_s": args.budget, "examples": args.examples, "line_examples": args.line_examples, "wall_s": round(time.monotonic() - started),
         "problems": run.problems,
     }
     print(json.dumps({k: v for k, v in report.items() if k != "problems"}, indent=1))
     for p in run.problems:
         print(f"PROBLEM {p['family']} [{p['outcome']}] {p['file']}: {'; '.join(p['problems'])[:400]}")
     if not args.no_write:
-        write_doc(report, " ".join(["python bench/fuzz_extract.py"] + (argv if argv is not None else sys.argv[1:])))
+        write_doc(report, " ".join(["python bench/fuzz_extract.py"] + [a for a in (argv if argv is not None else sys.argv[1:])
+                                                                         if not a.startswith("--doc")]), Path(args.doc))
     bad = [p for p in run.problems if p["outcome"] == "crash" or any(not x.startswith(("E012", "E013")) for x in p["problems"])]
     return 1 if bad else 0
 
 
-def write_doc(r: dict, command: str) -> None:
+def write_doc(r: dict, command: str, doc: Path = DOC) -> None:
     lines = [START, "", f"Command: `{command}` (time budget {r['budget_s']:g} s per article; {r['wall_s']} s wall).", "",
-             f"- Cases run: **{r['cases']}** ({r['examples']} per strategy, plus {len(r['fixed'])} hand-made bombs).",
+             f"- Cases run: **{r['cases']}** ({r['examples']} per strategy, {r['line_examples']} enormous lines, "
+             f"{len(r['fixed'])} hand-made bombs).",
              f"- Outcomes: " + ", ".join(f"{k} {v}" for k, v in sorted(r["outcomes"].items())) + ".",
              f"- Crashes out of `Pipeline.process`: {r['outcomes'].get('crash', 0)}; contract violations: "
              f"{sum(1 for p in r['problems'] if p['outcome'] not in ('E012', 'E013'))}.",
@@ -174,12 +179,12 @@ def write_doc(r: dict, command: str) -> None:
             lines.append(f"- {p['family']} [{p['outcome']}, {p['seconds']} s]: {'; '.join(p['problems'])[:300]}")
     lines += ["", END]
     block = "\n".join(lines)
-    text = DOC.read_text() if DOC.exists() else f"# Reliability\n\n{START}\n{END}\n"
+    text = doc.read_text() if doc.exists() else f"# Reliability\n\n{START}\n{END}\n"
     if START in text and END in text:
         text = re.sub(re.escape(START) + ".*?" + re.escape(END), lambda m: block, text, flags=re.S)
     else:
         text += "\n" + block + "\n"
-    DOC.write_text(text)
+    doc.write_text(text)
 
 
 if __name__ == "__main__":

@@ -194,7 +194,7 @@ async def run(db: Path, n_events: int, seconds: float, concurrency: int, max_req
             "lost_examples": lost[:3]}
 
 
-def write_doc(r: dict, command: str, n_events: int, concurrency: int, fill_s) -> None:
+def write_doc(r: dict, command: str, n_events: int, concurrency: int, fill_s, doc: Path = DOC) -> None:
     lines = [START, "", f"Command: `{command}`", "",
              f"`tidings serve` (SQLite, {n_events:,} events) on 127.0.0.1, {concurrency} concurrent clients, mixed "
              f"queries of bench/api_latency.py, while `tidings ingest` and `POST /api/ingest` write new articles.", "",
@@ -208,12 +208,12 @@ def write_doc(r: dict, command: str, n_events: int, concurrency: int, fill_s) ->
         lines += [f"Building the database took {fill_s:.0f} s.", ""]
     lines.append(END)
     block = "\n".join(lines)
-    text = DOC.read_text() if DOC.exists() else "# Reliability\n"
+    text = doc.read_text() if doc.exists() else "# Reliability\n"
     if START in text and END in text:
         text = re.sub(re.escape(START) + ".*?" + re.escape(END), lambda _: block, text, flags=re.S)
     else:
         text += "\n" + block + "\n"
-    DOC.write_text(text)
+    doc.write_text(text)
 
 
 def main(argv=None) -> int:
@@ -227,6 +227,7 @@ def main(argv=None) -> int:
     ap.add_argument("--max-requests", type=int, default=50_000)
     ap.add_argument("--ingest", type=int, default=20, help="new articles for the CLI and for the API each")
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--doc", default=str(DOC), help="the Markdown file to update")
     args = ap.parse_args(argv)
     db = Path(args.db)
     db.parent.mkdir(parents=True, exist_ok=True)
@@ -239,8 +240,9 @@ def main(argv=None) -> int:
     r = asyncio.run(run(db, args.events, args.seconds, args.concurrency, args.max_requests, args.ingest))
     print(json.dumps(r, indent=1))
     if not args.no_write:
-        write_doc(r, " ".join(["python bench/load_test.py"] + (argv if argv is not None else sys.argv[1:])),
-                  args.events, args.concurrency, fill_s)
+        args_shown = [a for a in (argv if argv is not None else sys.argv[1:]) if not a.startswith(("--doc", "--db"))]
+        write_doc(r, " ".join(["python bench/load_test.py"] + args_shown), args.events, args.concurrency, fill_s,
+                  Path(args.doc))
     return 1 if r["errors"] or r["writes_lost_or_doubled"] or r["post_errors"] else 0
 
 
