@@ -40,7 +40,7 @@ _CLOCK = re.compile(
     r"\b(?:(\d{1,2})(?::(\d{2}))?(?::\d{2})?\s*(a\.?m\.?|p\.?m\.?)|(\d{1,2}):(\d{2})(?::\d{2})?(?!\s*(?:a\.?m|p\.?m))|(noon|midday|midnight))(?:\s*(?:gmt|utc|local time|[a-z]st|[a-z]dt))?"
 )
 _WEEKDAY = re.compile(rf"^(?:(last|this|next|coming|past|previous|the following|the previous)\s+)?({_WD})\.?(?:\s+({_PART}))?$")
-_DEICTIC = re.compile(rf"^(today|tonight|yesterday|tomorrow|this|last|tomorrow|the day before yesterday|the day after tomorrow)(?:\s+({_PART}))?$")
+_DEICTIC = re.compile(rf"^(today|tonight|yesterday|tomorrow|this|last|the day before yesterday|the day after tomorrow)(?:\s+({_PART}))?$")
 _AGO = re.compile(rf"^(?:(?:about|some|nearly|almost|more than|just|only)\s+)?({_NUM}|{_VAGUE})\s+{_UNIT}\s+(ago|earlier|later|before|after|previously|hence|from now)$")
 _IN_N = re.compile(rf"^in\s+({_NUM})\s+{_UNIT}(?:'s)?(?:\s+time)?$")
 _REL_UNIT = re.compile(rf"^(?:(earlier|later|early|late)\s+)?(last|past|previous|this|current|next|coming|the following|the previous|the same|the current|the coming|the past|the last|the next|that)\s+{_UNIT}$")
@@ -258,7 +258,7 @@ def _season(t: str, ctx: Context) -> Optional[Resolved]:
     began = a.month >= starts[code] or (code == "WI" and a.month <= 2)
     y = a.year - (1 if code == "WI" and a.month <= 2 else 0)
     if m[1] in ("last", "past", "previous"):
-        y = y - 1 if began else y - 1
+        y -= 1
     elif m[1] in ("next", "coming"):
         y = y + 1 if began else y
     elif m[1] is None and not began and ctx.tense == "past":

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
 # Verbs whose complement is still to happen: "plans to march on Sunday".
-_FUTURE_LEMMAS = {"plan", "schedule", "expect", "intend", "due", "set", "prepare", "vow", "promise", "threaten", "aim", "hope", "announce", "call", "urge"}
+_FUTURE_LEMMAS = {"plan", "schedule", "expect", "intend", "due", "set", "prepare", "vow", "promise", "threaten"}
 # Moved to a later time: "postponed until Saturday".
 _DEFER_LEMMAS = {"postpone", "delay", "adjourn", "defer", "reschedule", "extend", "suspend"}
 _PAST_AUX = {"had", "has", "have", "did", "was", "were", "'d", "'ve"}
@@ -34,11 +34,11 @@ def tense(span: Span) -> Optional[str]:
         return "future"
     head = verb
     for _ in range(2):
+        # "plans to march on Sunday", "will try to march on Sunday"
         if head.dep_ in ("xcomp", "ccomp", "advcl", "conj") and head.head is not head:
             head = head.head
-            if head.lemma_ in _FUTURE_LEMMAS and head.dep_ != "ROOT" or _future(head):
-                if _future(head) or head.lemma_ in ("plan", "schedule", "due", "set", "intend", "expect", "prepare"):
-                    return "future"
+            if _future(head) or head.lemma_ in _FUTURE_LEMMAS:
+                return "future"
     if verb.lemma_ in ("schedule", "plan", "set", "due") and verb.tag_ == "VBN":
         return "future"
     auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
