@@ -279,3 +279,18 @@ def test_doc_ents_can_be_left_alone():
     doc = nlp(ENVOYS)
     assert [(e.text, e.label_) for e in doc.ents] == before
     assert by_name(doc, "Hou Yanqi").type == "PERSON"
+
+
+def test_resolve_a_noun_phrase_through_roles(recall, clashes, nlp):
+    from tidings.nlp.entities import resolve_name
+
+    assert resolve_name(recall, "the ambassador").name == "Carlos Midence"
+    assert resolve_name(recall, "the Nicaraguan ambassador").name == "Carlos Midence"
+    assert resolve_name(recall, "the Kremlin spokesman").name == "Dmitry Peskov"
+    assert resolve_name(clashes, "the spokesman").name == "Pablo Herrera"
+    assert resolve_name(clashes, "the ministry") is None  # not the role's head noun
+    assert resolve_name(recall, "the Spanish ambassador") is None  # "Spanish" is not in the role
+    doc = nlp(ENVOYS)
+    later = ENVOYS.index("denied")
+    assert resolve_name(doc, "the envoy").name == "Hou Yanqi"
+    assert resolve_name(doc, "the ambassador", near=later).name == "Vassily Nebenzia"

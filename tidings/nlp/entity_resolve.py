@@ -30,16 +30,21 @@ def resolve_name(doc: Doc, text: str, near: Optional[int] = None) -> Optional[En
     name shared by several people ("Clinton") goes to the one mentioned last
     before character offset ``near`` when given, else to the one mentioned
     most often.
+
+    A noun phrase that names no one is matched against the roles the article
+    gave its entities: "the ambassador" or "the Nicaraguan ambassador" gives
+    the entity whose role is "Nicaraguan ambassador to Spain" (same head
+    noun, every word found in the role); ties are broken as for names.
     """
     words = [w for w in fold(text).removesuffix("'s").split() if w]
-    while words and words[0] == "the":
+    while words and words[0] in _DETERMINERS:
         words.pop(0)
+    phrase = list(words)
     while len(words) > 1 and _is_title(words[0]):
         words.pop(0)
     if not words:
         return None
-    index = _index(doc)
-    hits = index.get(" ".join(words))
+    hits = _index(doc).get(" ".join(words)) or _by_role(doc, phrase)
     if not hits:
         return None
     if len(hits) == 1:
@@ -50,6 +55,24 @@ def resolve_name(doc: Doc, text: str, near: Optional[int] = None) -> Optional[En
         if best[0] >= 0:
             return best[1]
     return max(hits, key=lambda e: len(e.mentions))
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their"})
+_ROLE_LINKS = frozenset({"to", "of", "for", "at", "in", "with", "from", "on"})
+
+
+def _by_role(doc: Doc, phrase: list[str]) -> list[Entity]:
+    if not phrase:
+        return []
+    found = []
+    for ent in doc._.tidings_entities:
+        if not ent.role:
+            continue
+        role = [w for w in fold(ent.role).replace("'s", " ").split() if w not in _DETERMINERS]
+        head = next((role[i - 1] for i, w in enumerate(role) if w in _ROLE_LINKS and i), role[-1] if role else None)
+        if phrase[-1] == head and set(phrase) <= set(role):
+            found.append(ent)
+    return found
 
 
 def _index(doc: Doc) -> dict:
