@@ -95,6 +95,32 @@ def _worker(mode: str, texts_path: str, model: str, batch_size: int) -> dict:
             "peak_rss_mb": _peak_rss_mb()}
 
 
+def _stages(texts: list[str], model: str) -> dict[str, float]:
+    """CPU seconds per article spent in prepare and in each pipeline component."""
+    sys.path.insert(0, str(ROOT))
+    from tidings.config import Config
+    from tidings.ingest.raw import RawArticle
+    from tidings.pipeline import Pipeline
+    from tidings.prepare import prepare
+
+    pipeline = Pipeline(Config.from_env(model=model))
+    list(pipeline.process(RawArticle(source="warm", text=t) for t in texts[:WARMUP]))
+    cost: dict[str, float] = {}
+    start = time.process_time()
+    articles = [prepare(RawArticle(source=f"bench:{i}", text=t), pipeline.config) for i, t in enumerate(texts)]
+    cost["prepare (clean, language)"] = time.process_time() - start
+    docs = []
+    for article in articles:
+        doc = pipeline.nlp.make_doc(article.text)
+        doc._.tidings_article = article
+        docs.append(doc)
+    for name, proc in pipeline.nlp.pipeline:
+        start = time.process_time()
+        docs = list(proc.pipe(docs, batch_size=32)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+        cost[name] = time.process_time() - start
+    return {name: seconds / len(texts) for name, seconds in cost.items()}
+
+
 def _run_worker(mode: str, texts_path: str, model: str, batch_size: int) -> dict:
     cmd = [sys.executable, __file__, "--worker", mode, "--texts-file", texts_path, "--model", model, "--batch-size", str(batch_size)]
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
@@ -146,6 +172,7 @@ def main(argv=None) -> None:
     ap.add_argument("--source", choices=("gold", "trafilatura"), default="gold", help="Gold bodies or tidings' own HTML extraction.")
     ap.add_argument("--json", type=Path, help="Also write the figures here.")
     ap.add_argument("--write-docs", action="store_true", help=f"Rewrite the '{SECTION[3:]}' section of docs/benchmarks.md.")
+    ap.add_argument("--stages", action="store_true", help="Print CPU milliseconds per article for each stage instead.")
     ap.add_argument("--worker", choices=("spacy", "tidings"), help=argparse.SUPPRESS)
     ap.add_argument("--texts-file", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -153,6 +180,10 @@ def main(argv=None) -> None:
         print(json.dumps(_worker(args.worker, args.texts_file, args.model, args.batch_size)))
         return
     texts = _texts(args.source, args.limit)
+    if args.stages:
+        for name, seconds in _stages(texts, args.model).items():
+            print(f"{name:<28}{seconds * 1000:10.1f} ms/article (CPU)")
+        return
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:
         json.dump(texts, fh)
     runs = {"spacy": [], "tidings": []}
