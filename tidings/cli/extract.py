@@ -23,12 +23,24 @@ from tidings.record import ErrorRecord, error_json_schema, json_schema
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here instead of standard output.")
 @model_option
 def extract(paths, published, url, title, id_, as_jsonl, output, model):
-    """Turn articles (text, HTML, JSON Lines or - for stdin) into records.
+    """Turn articles into records: text or HTML files, folders, JSON Lines, or - for stdin.
+
+    A JSON Lines item is {"id", "text" or "html", "published", "url",
+    "title"}; only text or html is required, and the id is kept as the
+    record's id. Junk lines (cross-links, "Via ...", share and subscribe
+    lines) are removed from the body and listed in article.removed.
+
+    \b
+      tidings extract article.txt --published 2021-06-20
+      tidings extract page.html
+      tidings extract articles.jsonl -o records.jsonl
+      cat article.txt | tidings extract -
 
     One input prints one record as indented JSON; several inputs, a folder or
     JSON Lines print JSON Lines, one record per article, with error records
     in place of articles that failed (the errors also go to stderr). The exit
-    status is 1 when any article failed.
+    status is 1 when any article failed; bad input is a one-line numbered
+    error naming the input, never a traceback.
     """
     read, batch = open_inputs(list(paths))
     if as_jsonl is None:
