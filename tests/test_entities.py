@@ -294,3 +294,10 @@ def test_resolve_a_noun_phrase_through_roles(recall, clashes, nlp):
     later = ENVOYS.index("denied")
     assert resolve_name(doc, "the envoy").name == "Hou Yanqi"
     assert resolve_name(doc, "the ambassador", near=later).name == "Vassily Nebenzia"
+
+
+def test_a_short_organisation_name_joins_its_full_name(nlp):
+    doc = nlp("Students at Hofstra University marched on Monday. Hofstra said the campus would stay open.")
+    university = by_name(doc, "Hofstra University")
+    assert university.type == "ORG"
+    assert mention_texts(doc, university) == ["Hofstra University", "Hofstra"]

@@ -28,6 +28,12 @@ from tidings.nlp.entity_mentions import Mention, core_words
 
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "de", "del", "la", "le", "des", "du", "&"})
 _PLACE_LABELS = ("GPE", "LOC")
+_GENERIC_ORG = frozenset({
+    "university", "college", "party", "front", "group", "corporation", "corp", "inc", "co", "company",
+    "bank", "agency", "council", "movement", "army", "institute", "foundation", "association",
+    "union", "network", "media", "airlines", "airways", "motors", "holdings", "ltd", "plc", "llc",
+    "brigade", "brigades", "militia", "alliance", "coalition", "federation", "organisation", "organization",
+})
 
 
 @dataclass
@@ -166,6 +172,14 @@ def _others(others: list[Mention], doc: Doc) -> list[Cluster]:
             if (prev is not None and prev.tok_end + 1 == m.tok_start and doc[prev.tok_end].text == "("
                     and m.tok_end < len(doc) and doc[m.tok_end].text == ")" and prev.key[0] == m.key[0]):
                 union(keyed[n - 1][0], key)
+    # "Hofstra" with "Hofstra University": a short name plus a generic word.
+    multi = {}
+    for key, m in keyed:
+        if m.label == "ORG" and len(m.words) > 1 and all(w in _GENERIC_ORG for w in m.words[1:]):
+            multi.setdefault(m.words[0], set()).add(key)
+    for key, m in keyed:
+        if m.label == "ORG" and len(m.words) == 1 and len(multi.get(m.words[0], ())) == 1:
+            union(next(iter(multi[m.words[0]])), key)
     groups: dict[str, Cluster] = {}
     for key, m in keyed:
         groups.setdefault(find(key), Cluster()).mentions.append(m)
