@@ -31,6 +31,7 @@ _TARGET_PREPS = {
     "AID": {"to", "for"},
 }
 _ASK_FOR = {"demand", "call", "seek", "request", "appeal", "petition"}
+_FORCES = {"police", "army", "troops", "military", "security", "paramilitary", "navy", "militia", "rebel", "government"}
 _NOT_TARGETS = {"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 
 
@@ -114,7 +115,7 @@ def _subject(verb: Token) -> Optional[Token]:
             return subj
         if passive and tok == verb and tok.dep_ != "acl":
             return None  # "were injured": the doer is only named by "by ..."
-        if tok.dep_ in ("xcomp", "advcl", "conj", "acl") and tok.head != tok:
+        if tok.dep_ in ("xcomp", "advcl", "conj", "acl", "dep") and tok.head != tok:
             if tok.dep_ == "acl" and tok.tag_ == "VBN":
                 return None
             if tok.dep_ == "acl":
@@ -127,6 +128,8 @@ def _subject(verb: Token) -> Optional[Token]:
 
 def _object(verb: Token) -> Optional[Token]:
     obj = _child(verb, "dobj", "nsubjpass")
+    if obj is not None and obj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+        return verb.head  # "terrorists who were shot dead"
     if obj is None and verb.tag_ == "VBN" and verb.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         obj = _child(verb, "nsubj")  # headline style: "4 policemen killed"
     if obj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
@@ -155,7 +158,10 @@ def _weapon_mode(tok: Token) -> Optional[str]:
 def assign(doc: Doc, d: Draft) -> None:
     trig = d.trigger
     actor = target = organizer = None
-    if not detect.nounish(trig):
+    if trig.tag_ == "VBG" and trig.i > 0 and doc[trig.i - 1].pos_ == "NOUN" and doc[trig.i - 1].lower_ in _FORCES:
+        actor = doc[trig.i - 1]  # "police firing" parsed as a clause: the force named before the gerund fires
+        target = _pobj(trig, _TARGET_PREPS.get(d.type, set()))
+    elif not detect.nounish(trig):
         actor = _subject(trig)
         target = _object(trig)
         if d.type == "REQUEST" and trig.lemma_.lower() in _ASK_FOR:
@@ -197,7 +203,7 @@ def assign(doc: Doc, d: Draft) -> None:
     for acl in (c for c in trig.children if c.dep_ == "acl" and c.lemma_.lower() in _ORGANIZE):
         organizer = _pobj(acl, {"by"}) or organizer
     d.actor = party(doc, actor)
-    if target is not None and target.ent_type_ in _NOT_TARGETS and d.type not in ("CONSULT", "AID", "SANCTION", "REQUEST", "ACCUSE", "THREATEN", "AGREE", "COOPERATE", "SUPPORT", "REJECT"):
+    if target is not None and _content_head(target).ent_type_ in _NOT_TARGETS and d.type not in ("CONSULT", "AID", "SANCTION", "REQUEST", "ACCUSE", "THREATEN", "AGREE", "COOPERATE", "SUPPORT", "REJECT"):
         target = None  # "marched on Friday", "shelled Aleppo": a time or place, not a party
     d.target = party(doc, target)
     d.organizer = party(doc, organizer)

@@ -51,6 +51,10 @@ def _same(m: Draft, d: Draft, sent_index: dict[int, int]) -> bool:
                 return False
     gap = sent_index[d.sent.start] - sent_index[m.sentences[-1].start]
     named_both = m.actor is not None and d.actor is not None
+    if (m.actor and d.target and _parties_agree(m.actor, d.target) and not _words(d.target) <= _GENERIC) or (
+        d.actor and m.target and _parties_agree(d.actor, m.target) and not _words(m.target) <= _GENERIC
+    ):
+        return False  # "militants who attacked the shrine were killed": the attackers are the victims of another act
     if m.trigger.sent.start == d.sent.start:
         # In one sentence, only a restatement ("fired on the crowd, killing three") merges.
         return d.trigger in m.trigger.subtree or m.trigger in d.trigger.subtree or d.trigger.head == m.trigger.head
