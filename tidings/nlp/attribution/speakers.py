@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.nlp.attribution import doctext
 from tidings.nlp.attribution.cues import Cue
-from tidings.nlp.lookup import entity_at
+from tidings.nlp.entity_resolve import gender_hint, resolve_name
+from tidings.nlp.lookup import entity_at, entity_by_id
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _PERSONAL = {"he", "she", "him", "her"}
@@ -25,6 +26,7 @@ _TRIM = {"appos", "relcl", "acl", "punct", "cc", "conj", "advmod", "parataxis"}
 _MALE = ("mr", "mr.", "sir", "lord", "king", "prince")
 _FEMALE = ("mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess")
 _GROUP_LABELS = {"ORG", "NORP"}
+_INDEFINITE = {"a", "an", "another", "one", "some", "many", "several"}
 
 
 @dataclass
@@ -109,9 +111,16 @@ def speaker(doc: Doc, tok: Token, history: list[Speaker]) -> Speaker:
 
 
 def named(doc: Doc, start: int, end: int, text: str, head: Optional[Token] = None) -> Speaker:
-    ent = entity_at(doc, start, end) if doc._.tidings_entities else None
-    if ent is not None and (head is None or _covers(ent.mentions, head)):
-        return Speaker(_written_or_full(text, ent.name), start, end, ent.id, ent.type)
+    if doc._.tidings_entities:
+        ent = entity_at(doc, start, end)
+        if ent is not None and (head is None or _covers(ent.mentions, head)):
+            return Speaker(_written_or_full(text, ent.name), start, end, ent.id, ent.type)
+        if text.split()[0].lower() not in _INDEFINITE:
+            # "the Vermont senator", "President Ortega": the entity stage knows
+            # who a definite description or a titled name refers to.
+            ent = resolve_name(doc, text, near=start)
+            if ent is not None:
+                return Speaker(ent.name, start, end, ent.id, ent.type)
     spacy_ent = _spacy_ent(doc, head) if head is not None else None
     if spacy_ent is not None:
         return Speaker(_written_or_full(text, _full_name(doc, spacy_ent)), start, end, None, spacy_ent.label_)
@@ -127,7 +136,7 @@ def _written_or_full(text: str, name: str) -> str:
     # a name ("Lopez" -> "Maria Lopez"); a described speaker stays as written
     # ("a spokesman for the ministry").
     words = text.split()
-    if words and words[0].lower() in ("a", "an", "the", "another") and name not in text:
+    if words and words[0].lower() in _INDEFINITE | {"the"} and name not in text:
         return text
     return name
 
@@ -160,7 +169,7 @@ def _resolve_pronoun(doc: Doc, tok: Token, history: list[Speaker]) -> Optional[S
     gender = "m" if tok.lower_ in ("he", "him") else "f" if tok.lower_ in ("she", "her") else None
     best: Optional[Speaker] = None
     for sp in reversed(history):
-        if sp.start < tok.idx and not sp.pronoun and _compatible(text, sp, wanted_person, gender):
+        if sp.start < tok.idx and not sp.pronoun and _compatible(doc, text, sp, wanted_person, gender):
             best = sp
             break
     for s, e, label, _ in reversed(_mentions(doc)):
@@ -171,7 +180,7 @@ def _resolve_pronoun(doc: Doc, tok: Token, history: list[Speaker]) -> Optional[S
         if wanted_person and label != "PERSON" or not wanted_person and label not in _GROUP_LABELS:
             continue
         sp = named(doc, s, e, text[s:e], doc.char_span(s, e, alignment_mode="expand")[-1])
-        if _compatible(text, sp, wanted_person, gender):
+        if _compatible(doc, text, sp, wanted_person, gender):
             best = sp
             break
     if not wanted_person:
@@ -185,7 +194,7 @@ def _resolve_pronoun(doc: Doc, tok: Token, history: list[Speaker]) -> Optional[S
     return Speaker(best.text, best.start, best.end, best.entity, best.label, pronoun=False)
 
 
-def _compatible(text: str, sp: Speaker, wanted_person: bool, gender: Optional[str]) -> bool:
+def _compatible(doc: Doc, text: str, sp: Speaker, wanted_person: bool, gender: Optional[str]) -> bool:
     if wanted_person and sp.label not in (None, "PERSON"):
         return False
     if not wanted_person and sp.label == "PERSON":
@@ -196,6 +205,11 @@ def _compatible(text: str, sp: Speaker, wanted_person: bool, gender: Optional[st
     title = before[-1] if before else ""
     if gender == "m" and title in _FEMALE or gender == "f" and title in _MALE:
         return False
+    if gender and sp.entity:
+        ent = entity_by_id(doc, sp.entity)
+        hint = gender_hint(doc, ent) if ent is not None else None
+        if hint and hint[0] != gender:
+            return False
     return True
 
 
