@@ -55,6 +55,12 @@ def _site(url: Optional[str]) -> Optional[str]:
     return core[-1] if core else host or None
 
 
+def _same(publisher: Optional[str], site: Optional[str]) -> bool:
+    """Whether a publisher name is the site itself ('Reuters' and reuters, or a site name taken from the host)."""
+    p, s = _key(publisher), _key(site)
+    return bool(p and s) and (p == s or s in p or p in s)
+
+
 @dataclass
 class Member:
     id: str
@@ -153,13 +159,13 @@ class DedupIndex:
     def _elect(self, group: Group) -> None:
         # A member naming another publisher than its own site is a copy
         # crediting that publisher: the group's syndication source.
-        named = [m.publisher for m in group.members.values() if m.publisher and _key(m.publisher) != _key(m.site)]
+        named = [m.publisher for m in group.members.values() if m.publisher and not _same(m.publisher, m.site)]
         if named and not group.source:
             group.source = named[0]
         source = _key(group.source)
 
         def rank(m: Member):
-            from_source = bool(source) and (_key(m.site) == source or (_key(m.site) and _key(m.site) in source) or (source in _key(m.site or "")))
+            from_source = bool(source) and _same(group.source, m.site)
             return (not from_source, m.published is None, m.published or "", m.order)
 
         group.original = min(group.members.values(), key=rank).id
