@@ -87,3 +87,19 @@ def test_did_not_attack_gives_no_event(extract):
 def test_threatened_is_threaten_not_the_threatened_act(extract):
     (ev,) = extract("The interior minister threatened to ban the opposition party.").events
     assert (ev.type, ev.mode, ev.status) == ("THREATEN", "ban", "occurred")
+
+
+def test_refused_cooperation_is_reject(extract):
+    (ev,) = extract("Syria says it will not accept any more refugees from Iraq.").events
+    assert (ev.type, ev.status, ev.according_to) == ("REJECT", "occurred", "Syria")
+
+
+def test_promised_aid_is_planned_aid(extract):
+    (ev,) = extract("The United Nations will provide food aid to refugees in Liberia.").events
+    assert (ev.type, ev.status) == ("AID", "planned")
+    assert ev.actor.name == "United Nations" and ev.target.name == "refugees"
+
+
+def test_announced_coercion_is_a_threat(extract):
+    (ev,) = extract("The government will extend the curfew in Abidjan.").events
+    assert (ev.type, ev.status, ev.cameo) == ("THREATEN", "occurred", "13")

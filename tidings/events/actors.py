@@ -164,8 +164,10 @@ def assign(doc: Doc, d: Draft) -> None:
     elif not detect.nounish(trig):
         actor = _subject(trig)
         target = _object(trig)
-        if d.type == "REQUEST" and trig.lemma_.lower() in _ASK_FOR:
-            target = None  # "demanded early elections": the object is what is asked for
+        if (d.type == "REQUEST" and trig.lemma_.lower() in _ASK_FOR) or d.type == "AID":
+            target = _child(trig, "dative") if d.type == "AID" else None
+            if target is not None and target.pos_ == "ADP":
+                target = _child(target, "pobj")  # "provide aid to refugees"  # "demanded early elections": the object is what is asked for
         target = target or _pobj(trig, _TARGET_PREPS.get(d.type, set()))
         if d.type in ("REQUEST",) and trig.lemma_.lower() in ("call", "appeal") and target is not None:
             # "called for X" names the demand, "called on Y" the one asked

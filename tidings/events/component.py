@@ -29,6 +29,8 @@ def events(doc: Doc) -> list[Event]:
     for d in drafts:
         d.status = "claimed" if d.inner_of is not None else status.decide(d)
         intent.recode(d)
+        if d.type == "REJECT" and d.lex.type != "REJECT":
+            d.status = "occurred"  # "will not accept refugees": the refusal is the event
         actors.assign(doc, d)
         d.according_to = sources.according_to(d)
         if d.status in ("claimed", "denied"):

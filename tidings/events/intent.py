@@ -12,7 +12,8 @@ from __future__ import annotations
 from .draft import Draft
 from .fold import _REQUEST_MODE, _THREAT_MODE
 
-_PROMISES = {"SUPPORT", "AID", "COOPERATE", "CONSULT", "CONCEDE", "RETREAT"}
+# A promise of aid stays AID (planned), as users counting aid expect.
+_PROMISES = {"SUPPORT", "COOPERATE", "CONSULT", "CONCEDE", "RETREAT"}
 _THREATS = {"COERCE", "SANCTION", "ASSAULT", "MOBILIZE"}
 _INTENT_CUES = {"will", "shall", "'ll", "would", "wo", "willing", "ready", "prepared", "committed", "determined",
                 "plan", "intend", "decide", "going", "poised", "set"}
