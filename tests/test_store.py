@@ -210,3 +210,14 @@ def test_total_is_capped_unless_asked(store, monkeypatch):
     assert (page["total"], page["total_exact"], len(page["items"])) == (3, False, 2)
     page = store.events(EventFilter(limit=2), exact_total=True)
     assert (page["total"], page["total_exact"]) == (5, True)
+
+
+def test_nul_characters_do_not_break_either_backend(store):
+    record = make_record("Police detained 12 students in Lagos on Friday.\x00 The union said they were released.",
+                         url="https://example.org/nul\x00/1", title="NUL \x00 title")
+    assert store.add(record).status == "stored"
+    assert store.has(url="https://example.org/nul\x00/1") == 1
+    assert store.add(record).status == "duplicate"
+    text = store.db.scalar("SELECT text FROM articles WHERE id = 1")
+    # Same length either way: offsets into the text still point at the same characters.
+    assert len(text) == len(record.article.text) and text.index("The union") == record.article.text.index("The union")

@@ -167,12 +167,18 @@ class PostgresBackend(Backend):
     def _sql(sql: str) -> str:
         return sql.replace("%", "%%").replace("?", "%s")
 
+    @staticmethod
+    def _params(params) -> list:
+        # PostgreSQL text cannot hold NUL; U+FFFD keeps every character offset
+        # into the article text where it was (SQLite stores NUL as it is).
+        return [p.replace("\x00", "\ufffd") if isinstance(p, str) and "\x00" in p else p for p in params]
+
     def _execute(self, sql, params):
-        return self.conn.execute(self._sql(sql), list(params))
+        return self.conn.execute(self._sql(sql), self._params(params))
 
     def _executemany(self, sql, seq):
         with self.conn.cursor() as cur:
-            cur.executemany(self._sql(sql), seq)
+            cur.executemany(self._sql(sql), [self._params(row) for row in seq])
 
     @contextmanager
     def transaction(self):
