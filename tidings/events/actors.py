@@ -169,12 +169,6 @@ def assign(doc: Doc, d: Draft) -> None:
             if target is not None and target.pos_ == "ADP":
                 target = _child(target, "pobj")  # "provide aid to refugees"  # "demanded early elections": the object is what is asked for
         target = target or _pobj(trig, _TARGET_PREPS.get(d.type, set()))
-        if d.type in ("REQUEST",) and trig.lemma_.lower() in ("call", "appeal") and target is not None:
-            # "called for X" names the demand, "called on Y" the one asked
-            on = _pobj(trig, {"on", "upon", "to"})
-            target = on
-        if d.type == "PROTEST" and target is not None and target.dep_ in ("dobj",):
-            target = target
     else:
         gov = d.gov
         # "a march of workers" names the marchers; "the arrest of X", "the killing of X" the victims.

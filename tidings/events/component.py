@@ -53,7 +53,7 @@ def _count(doc: Doc, drafts: list[Draft]) -> None:
     for n, sent in enumerate(sents):
         here = by_sent.get(sent.start, [])
         if here or recent:
-            for cat, count, _gov in counts.attach(here, sent, recent):
+            for cat, count, _gov in counts.attach(here, sent):
                 # A figure with no event in its sentence belongs to the last event it can count.
                 types = counts._EVENT_FOR[cat]
                 for d in reversed(recent):

@@ -26,9 +26,6 @@ PARTICIPANTS = {"protest", "march", "rally", "gather", "demonstrate", "join", "a
 _PARTICIPANT_NOUNS = {"crowd", "rally", "march", "protest", "demonstration", "gathering", "strike", "turnout", "throng", "sit", "vigil"}
 _EVENT_FOR = {"killed": ("ASSAULT",), "injured": ("ASSAULT",), "arrested": ("COERCE",), "participants": ("PROTEST",)}
 _SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
-_PERSON_WORDS = {"people", "person", "protester", "demonstrator", "civilian", "student", "worker", "man", "woman",
-                 "child", "soldier", "police", "policeman", "officer", "activist", "member", "supporter", "resident",
-                 "villager", "other", "miner", "farmer", "teacher", "journalist", "militant", "rebel", "fighter"}
 
 
 def _category(word: Token, via: str) -> Optional[str]:
@@ -158,7 +155,7 @@ def _distance(a: Token, b: Token) -> int:
     return 99
 
 
-def attach(drafts: list[Draft], sent: Span, recent: list[Draft]) -> list[tuple[str, Count, Token]]:
+def attach(drafts: list[Draft], sent: Span) -> list[tuple[str, Count, Token]]:
     """Give each count in the sentence to the event it counts; returns the counts no event took."""
     left = []
     for cat, count, num, gov in find(sent):

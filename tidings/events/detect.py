@@ -7,7 +7,7 @@ ASSAULT, "riot police" is not a riot, "did not attack" is no attack).
 
 from __future__ import annotations
 
-from typing import Iterable, Optional
+from typing import Optional
 
 from spacy.tokens import Doc, Token
 
@@ -185,7 +185,3 @@ def depth(tok: Token) -> int:
         tok, n = tok.head, n + 1
     return n
 
-
-def ancestors_within(tok: Token, stop: Iterable[Token] = ()) -> list[Token]:
-    """The token's ancestors up to its sentence root."""
-    return list(tok.ancestors)
