@@ -33,7 +33,7 @@ from tidings.nlp.entity_lexicon import (
     institutions,
     place_code,
 )
-from tidings.nlp.entity_mentions import NAMED_LABELS, _is_title, is_courtesy, strip_name
+from tidings.nlp.entity_mentions import NAMED_LABELS, is_title, is_courtesy, strip_name
 
 _TO_GPE = frozenset({"ORG", "PERSON", "NORP", "LOC", "FAC"})
 _LINKS = frozenset({"to", "of", "for", "at", "in"})
@@ -100,7 +100,7 @@ def _add_missed_people(doc: Doc, ents: list[Span], role_hashes) -> list[Span]:
     found = set()
     for r in roles:
         for run in (_name_after(doc, int(r)), _name_before(doc, int(r))):
-            if run and 2 <= run[1] - run[0] <= 4 and not any(_is_title(doc[i].lower_) for i in range(*run)):
+            if run and 2 <= run[1] - run[0] <= 4 and not any(is_title(doc[i].lower_) for i in range(*run)):
                 found.add(run)
     if not found:
         return ents
@@ -180,9 +180,9 @@ def _relabel(doc: Doc, ent: Span):
     key = fold(doc[i:j].text).removesuffix("'s")
     if key in institution_keys():
         return _with_label(ent, "ORG")
-    if j - i == 1 and (key in common_words() or _is_title(key)) and label in ("PERSON", "NORP", "ORG", "GPE"):
+    if j - i == 1 and (key in common_words() or is_title(key)) and label in ("PERSON", "NORP", "ORG", "GPE"):
         return None
-    if label == "PERSON" and (not any(c.isupper() for c in ent.text) or all(_is_title(t.lower_) for t in doc[i:j])):
+    if label == "PERSON" and (not any(c.isupper() for c in ent.text) or all(is_title(t.lower_) for t in doc[i:j])):
         return None
     if label != "PERSON" and _looks_like_person(doc, ent, i, j, key):
         return _with_label(ent, "PERSON")

@@ -50,7 +50,7 @@ def strip_name(span: Span) -> Optional[tuple[int, int, list]]:
         i += 1
     titles = []
     if span.label_ == "PERSON":
-        while j - i > 1 and _is_title(doc[i].lower_):
+        while j - i > 1 and is_title(doc[i].lower_):
             titles.append(doc[i].text)
             i += 1
     if i >= j or not any(c.isupper() for c in doc[i:j].text):
@@ -65,7 +65,7 @@ def _lead_word(tok) -> bool:
     return tok.is_lower and (tok.pos_ in _LEAD_POS or tok.lower_ in _LEAD_PREFIXES)
 
 
-def _is_title(lower: str) -> bool:
+def is_title(lower: str) -> bool:
     bare = lower.rstrip(".")
     return bare in COURTESY or lower in TITLES or bare in TITLES
 

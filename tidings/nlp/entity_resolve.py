@@ -12,7 +12,7 @@ import numpy
 from spacy.tokens import Doc
 
 from tidings.nlp.entity_lexicon import PRONOUNS, fold
-from tidings.nlp.entity_mentions import _is_title, core_words
+from tidings.nlp.entity_mentions import is_title, core_words
 from tidings.record import Entity
 
 _INDEX = "tidings:entity_index"
@@ -40,7 +40,7 @@ def resolve_name(doc: Doc, text: str, near: Optional[int] = None) -> Optional[En
     while words and words[0] in _DETERMINERS:
         words.pop(0)
     phrase = list(words)
-    while len(words) > 1 and _is_title(words[0]):
+    while len(words) > 1 and is_title(words[0]):
         words.pop(0)
     if not words:
         return None
