@@ -82,14 +82,17 @@ def _cross_link(line: str) -> bool:
     return P.CROSS_LINK_ALONE.match(line) is not None
 
 
-def _looks_like_credit(line: str) -> bool:
-    # "Reporting by Jane Doe; Editing by John Roe" or "Photo: AFP" — names and
-    # separators, no verb phrase such as "Photographs show the ..."
-    body = re.split(r"[:\-–—]|\bby\b", line, maxsplit=1, flags=re.IGNORECASE)[-1]
-    tokens = [t for t in re.findall(r"[\w’'.&/]+", body) if t.lower() not in ("and", "in", "for", "of", "the", "with", "via", "from", "at")]
+_CREDIT_SMALL = {"and", "in", "for", "of", "the", "with", "via", "from", "at", "by", "editing", "writing", "reporting", "agencies", "staff", "wires"}
+
+
+def _looks_like_credit(rest: str) -> bool:
+    # What follows "Reporting by" or "Photo:": names and separators ("Jane
+    # Doe; Editing by John Roe", "AFP/Getty Images"), no verb phrase such as
+    # "Photographs show the ...".
+    tokens = [t for t in re.findall(r"[\w’'.&/]+", rest) if t.lower() not in _CREDIT_SMALL]
     if not tokens:
         return True
-    capitalised = sum(1 for t in tokens if t[0].isupper() or t[0].isdigit() or t.isupper())
+    capitalised = sum(1 for t in tokens if t[0].isupper() or t[0].isdigit())
     return capitalised / len(tokens) >= 0.75
 
 
@@ -108,6 +111,8 @@ def classify(line: str) -> tuple[Optional[str], Optional[str]]:
     name = _syndication(stripped, n_words)
     if name:
         return "syndication", name
+    if P.WIRE_FEED.match(stripped):
+        return "syndication", None
     if _cross_link(stripped):
         return "cross-link", None
     if P.NEWSLETTER.match(stripped):
@@ -120,9 +125,12 @@ def classify(line: str) -> tuple[Optional[str], Optional[str]]:
         return "advertisement", None
     if P.NAVIGATION.match(stripped) and n_words <= 20:
         return "navigation", None
+    if P.TAGS.match(stripped) and n_words <= 25 and "," in stripped or P.TAGS.match(stripped) and n_words <= 6:
+        return "tags", None
     if P.COPYRIGHT.match(stripped) and n_words <= 40:
         return "copyright", None
-    if P.CREDIT.match(stripped) and n_words <= 15 and not stripped.endswith(("?", "!")) and _looks_like_credit(stripped):
+    m = P.CREDIT.match(stripped)
+    if m and n_words <= 15 and not stripped.endswith(("?", "!")) and _looks_like_credit(m.group("rest")):
         return "credit", None
     return None, None
 
