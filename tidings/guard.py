@@ -6,6 +6,8 @@ refuses inputs over ``Config.max_input_bytes`` (E017) and runs each step
 under ``deadline(Config.time_budget_s)``; an article that runs out of time
 becomes an E013 error record in its place and the batch goes on.
 
+HTML tags too long to parse in reasonable time are cut first (``defuse``).
+
 ``deadline`` raises ``Timeout`` inside the guarded block once the budget is
 spent, and again every ``REPEAT_S`` until the block is left, so a library
 that swallows the first one cannot keep running for ever:
@@ -24,6 +26,8 @@ short; that residual risk is written up in docs/reliability.md.
 from __future__ import annotations
 
 import ctypes
+import dataclasses
+import re
 import signal
 import threading
 import time
@@ -119,6 +123,32 @@ def _async_exception(seconds: float) -> Iterator[None]:
                 # outside the block, in code that does not expect it.
                 _set_async_exc(ident, None)
         stop.set()
+
+
+# libxml2 (under lxml and trafilatura) checks each attribute of a tag against
+# the others: quadratic, in C, where no deadline can stop it. 20,000 attributes
+# took 6 s, 200,000 would take about 10 minutes. No readable text lives inside
+# a tag, so tags longer than this are cut to their name before parsing (an
+# inline base64 image is the usual legitimate one; it is not text either).
+MAX_TAG_CHARS = 20_000
+_TAG_NAME = re.compile(r"/?[A-Za-z][A-Za-z0-9:-]*")
+
+
+def defuse(raw):
+    """The raw article, with HTML tags longer than MAX_TAG_CHARS cut to ``<name>``."""
+    html = raw.html
+    if html is None or len(html) <= MAX_TAG_CHARS:
+        return raw
+    parts = html.split(">")  # linear, unlike a regex over unclosed '<' runs
+    changed = False
+    for i, part in enumerate(parts):
+        if len(part) > MAX_TAG_CHARS:
+            lt = part.rfind("<")
+            if lt >= 0 and len(part) - lt > MAX_TAG_CHARS:
+                name = _TAG_NAME.match(part, lt + 1)
+                parts[i] = part[: lt + 1] + (name.group(0) if name else "")
+                changed = True
+    return dataclasses.replace(raw, html=">".join(parts)) if changed else raw
 
 
 def too_large(raw, limit: int) -> Optional[TidingsError]:

@@ -74,7 +74,7 @@ class Pipeline:
                 if oversized:
                     raise oversized
                 with guard.deadline(budget):
-                    article = prepare(raw, self.config)
+                    article = prepare(guard.defuse(raw), self.config)
                     doc = self.nlp.make_doc(article.text)
             except guard.Timeout:
                 results[i] = guard.timeout_record(raw.id, raw.source, budget)
