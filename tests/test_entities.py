@@ -301,3 +301,30 @@ def test_a_short_organisation_name_joins_its_full_name(nlp):
     university = by_name(doc, "Hofstra University")
     assert university.type == "ORG"
     assert mention_texts(doc, university) == ["Hofstra University", "Hofstra"]
+
+
+def hand_built(nlp, words, ents, pos=None):
+    """A Doc with the model errors we want, run through the component alone."""
+    from spacy.tokens import Doc
+
+    pos = pos or ["PROPN" if w[:1].isupper() else "NOUN" for w in words]
+    tags = ["JJ" if p == "ADJ" else "NNP" if p == "PROPN" else "NN" for p in pos]
+    doc = Doc(nlp.vocab, words=words, pos=pos, tags=tags, ents=ents)
+    return nlp.get_pipe("tidings_entities")(doc)
+
+
+def test_rule_fixes_on_hand_built_model_errors(nlp):
+    # A demonym labelled GPE, a country labelled PERSON, a capital labelled ORG,
+    # a split name, and a sentence-initial common word labelled PERSON.
+    words = ["Protesters", "said", "Nicaraguan", "troops", "left", "Spain", "for", "Managua",
+             "after", "Daniel", "Ortega", "spoke", "with", "Jordan", "."]
+    ents = ["B-PERSON", "O", "B-GPE", "O", "O", "B-PERSON", "O", "B-ORG",
+            "O", "B-PERSON", "B-PERSON", "O", "O", "B-PERSON", "O"]
+    pos = ["NOUN", "VERB", "ADJ", "NOUN", "VERB", "PROPN", "ADP", "PROPN",
+           "ADP", "PROPN", "PROPN", "VERB", "ADP", "PROPN", "PUNCT"]
+    doc = hand_built(nlp, words, ents, pos)
+    assert doc._.tidings_errors == []
+    got = [(e.name, e.type) for e in doc._.tidings_entities]
+    assert got == [("Nicaraguan", "NORP"), ("Spain", "GPE"), ("Managua", "GPE"),
+                   ("Daniel Ortega", "PERSON"), ("Jordan", "PERSON")]
+    assert [(e.text, e.label_) for e in doc.ents] == got
