@@ -77,6 +77,8 @@ def _from_quote(q: Quote, f: Found, claims, words, quoted_sentences) -> None:
 def _proposition(tokens: SpacySpan) -> bool:
     # A claim states something: a clause with its own subject, not a topic
     # ("criticized the plan") or a few quoted words.
+    if tokens[0].lower_ in ("whether", "if", "why", "how", "what", "when", "who"):
+        return False  # a reported question asserts nothing
     return len(tokens) >= 3 and any(t.dep_ in _SUBJECTS for t in tokens)
 
 

@@ -16,9 +16,11 @@ from tidings.nlp.attribution.cues import COGNITIVE, SPEECH, TOPIC_OBJECT, TOPIC_
 from tidings.nlp.attribution.direct import Found, trim
 
 _CLAUSE = {"ccomp"}
+_CONTINUES = {"cc", "conj", "advcl"}
 _OBJECT_INFINITIVE = {"urge", "ask", "call", "encourage", "implore", "order", "instruct", "advise",
                       "tell", "warn", "appeal", "plead", "remind"}
 _MIN_TOKENS = 2
+_COMMITS = {"promise", "vow", "pledge", "threaten", "offer", "agree", "refuse", "propose", "demand", "announce"}
 
 
 def find(doc: Doc, cue_list: list[Cue], inside) -> list[Found]:
@@ -40,8 +42,22 @@ def _content(doc: Doc, cue: Cue) -> Optional[Span]:
         return _according_content(doc, cue)
     lemma = cue.lemma
     for child in head.children:
-        if child.dep_ in _CLAUSE and child.pos_ in ("VERB", "AUX") and not _is_question(child):
-            return _subtree(child, exclude=head)
+        if child.dep_ in _CLAUSE and child.pos_ in ("VERB", "AUX"):
+            span = _subtree(child, exclude=head)
+            if child.i > head.i:
+                # "said that X, so Y" / "said X and Y": what follows the clause
+                # in the same sentence is usually still what was said.
+                end = span.end
+                for sib in head.children:
+                    if sib.i >= end and sib.dep_ in _CONTINUES:
+                        end = max(end, _subtree_end(sib))
+                span = doc[span.start:end]
+            return span
+    if lemma in _COMMITS and _reported(head):
+        # "vowed to rebuild the city", "agreed to release the prisoners"
+        xcomp = next((c for c in head.children if c.dep_ == "xcomp" and c.i > head.i), None)
+        if xcomp is not None:
+            return doc[_subtree_start(xcomp):_subtree_end(xcomp)]
     if lemma in _OBJECT_INFINITIVE or lemma == "call":
         obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
         xcomp = next((c for c in head.children if c.dep_ in ("xcomp", "ccomp")), None)
@@ -72,7 +88,10 @@ def _content(doc: Doc, cue: Cue) -> Optional[Span]:
     # "To understand it, he said, one should visit": the cue sits in the middle.
     if head.dep_ == "parataxis" and head.head.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("dobj", "ccomp") for c in head.children):
         own = {t.i for t in head.subtree}
-        rest = [t.i for t in head.head.subtree if t.i not in own]
+        top = head.head
+        while top.dep_ == "conj" and top.head.i < top.i:
+            top = top.head  # "X, but Y, the source added": both halves were said
+        rest = [t.i for t in top.subtree if t.i not in own]
         if rest and (rest[0] < head.i or rest[-1] > head.i):
             if rest[0] > head.i or rest[-1] < head.i:
                 return doc[rest[0]:rest[-1] + 1]
@@ -98,11 +117,6 @@ def _has_speaker(verb: Token) -> bool:
     # A topic object counts as reported speech only when someone is named as
     # speaking it ("Trump criticized ..."), not in "the criticized plan".
     return verb.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or verb.dep_ in ("xcomp", "advcl", "conj")
-
-
-def _is_question(tok: Token) -> bool:
-    # "asked whether ..." reports a question, not a statement.
-    return any(c.lower_ in ("whether", "if") and c.dep_ == "mark" for c in tok.children)
 
 
 def _according_content(doc: Doc, cue: Cue) -> Optional[Span]:
