@@ -197,7 +197,8 @@ async def run(db: Path, n_events: int, seconds: float, concurrency: int, max_req
 def write_doc(r: dict, command: str, n_events: int, concurrency: int, fill_s, doc: Path = DOC) -> None:
     lines = [START, "", f"Command: `{command}`", "",
              f"`tidings serve` (SQLite, {n_events:,} events) on 127.0.0.1, {concurrency} concurrent clients, mixed "
-             f"queries of bench/api_latency.py, while `tidings ingest` and `POST /api/ingest` write new articles.", "",
+             f"queries of bench/api_latency.py, while `tidings ingest` and `POST /api/ingest` write new articles. "
+             f"Machine: {r.get('machine', '?')} (shared; latency is dominated by CPU contention).", "",
              "| reads | wall (s) | requests/s | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | read errors | writes acknowledged | writes lost or doubled |",
              "|---|---|---|---|---|---|---|---|---|---|",
              f"| {r['requests']} | {r['seconds']} | {r['rps']} | {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | {r['max_ms']} "
@@ -237,7 +238,9 @@ def main(argv=None) -> int:
         print(f"built {db} with {args.events} events in {fill_s:.0f}s", flush=True)
     if args.fill_only:
         return 0
+    load_before = os.getloadavg()[0]
     r = asyncio.run(run(db, args.events, args.seconds, args.concurrency, args.max_requests, args.ingest))
+    r["machine"] = f"{os.cpu_count()} CPUs, load average {load_before:.1f} before and {os.getloadavg()[0]:.1f} after the run"
     print(json.dumps(r, indent=1))
     if not args.no_write:
         args_shown = [a for a in (argv if argv is not None else sys.argv[1:]) if not a.startswith(("--doc", "--db"))]
