@@ -118,13 +118,30 @@ def named(doc: Doc, start: int, end: int, text: str, head: Optional[Token] = Non
         if text.split()[0].lower() not in _INDEFINITE:
             # "the Vermont senator", "President Ortega": the entity stage knows
             # who a definite description or a titled name refers to.
-            ent = resolve_name(doc, text, near=start)
+            ent = resolve_name(doc, text, near=start) or _by_title(doc, text, start)
             if ent is not None:
                 return Speaker(ent.name, start, end, ent.id, ent.type)
     spacy_ent = _spacy_ent(doc, head) if head is not None else None
     if spacy_ent is not None:
         return Speaker(_written_or_full(text, _full_name(doc, spacy_ent)), start, end, None, spacy_ent.label_)
     return Speaker(text, start, end)
+
+
+def _by_title(doc: Doc, text: str, start: int):
+    """ "the president" after "President Barack Obama": the nearest person
+    before who carried the description's head noun as a title."""
+    words = text.split()
+    if len(words) < 2 or words[0].lower() != "the":
+        return None
+    title = words[-1].lower()
+    full = doctext.text(doc)
+    for s, _, label, ent_id in reversed(_mentions(doc)):
+        if s >= start or label != "PERSON" or ent_id is None:
+            continue
+        before = full[max(0, s - len(title) - 1):s].strip().lower()
+        if before == title:
+            return entity_by_id(doc, ent_id)
+    return None
 
 
 def _covers(mentions, tok: Token) -> bool:
