@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Optional
@@ -71,7 +72,10 @@ def run(path: Path, limit: Optional[int] = None) -> Result:
     v_recall = right / n_gold if n_gold else 0.0
     value_f1 = 2 * v_precision * v_recall / (v_precision + v_recall) if right else 0.0
     table = [{"type": k, "gold": v[0], "found": v[1], "value_right": v[2]} for k, v in sorted(by_type.items())]
-    notes = [f"missed: {', '.join(repr(m) for m in misses[:40])}", f"wrong values: {'; '.join(wrong[:60])}"]
+    # Counts only: the corpus text stays out of the saved results (its licence).
+    notes = [f"{len(misses)} gold expressions not found, {len(wrong)} found with another value"]
+    if os.environ.get("TIDINGS_EVAL_SHOW"):
+        notes += [f"missed: {misses}", f"wrong: {wrong}"]
     metrics = {"timex_recall": recall, "value_accuracy": accuracy, "value_f1": value_f1}
     return Result("tempeval3", metrics, table, notes, n=n_gold)
 
@@ -81,6 +85,6 @@ DATASET = Dataset(
     description="TempEval-3 platinum (20 news documents, 138 TIMEX3): recall of gold time expressions (overlap) and value accuracy on those found, anchored on each document's creation time.",
     path="dates/tempeval3-platinum",
     run=run,
-    floors={},
+    floors={"timex_recall": 0.92, "value_accuracy": 0.86, "value_f1": 0.82},
     reference="HeidelTime scores about 0.78 value F1 on this set (UzZaman et al. 2013).",
 )
