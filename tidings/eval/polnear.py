@@ -95,10 +95,9 @@ def _match(preds: list[set[int]], golds: list[set[int]]) -> dict[int, int]:
     return out
 
 
-def gi_all_matched(gold_sets, pred_sets, quotes) -> list[int]:
+def _matched_any(gold_sets, pred_sets) -> list[int]:
     """Gold contents matched by some prediction of either kind."""
-    matches = _match(pred_sets, gold_sets)
-    return list(matches)
+    return list(_match(pred_sets, gold_sets))
 
 
 def _names(text: str) -> set[str]:
@@ -156,7 +155,7 @@ def run(path: Path, limit: Optional[int] = None) -> Result:
             # already matched is part of that attribution (a partial quote
             # inside reported speech, which the record lists on its own):
             # neither a hit nor a false alarm.
-            matched_gold = [gold_sets[i] for i in gi_all_matched(gold_sets, pred_sets, quotes)]
+            matched_gold = [gold_sets[i] for i in _matched_any(gold_sets, pred_sets)]
             nested = [i for i in pi_k if i not in {pi_k[p] for p in matches.values()}
                       and any(pred_sets[i] and len(pred_sets[i] & g) >= 0.8 * len(pred_sets[i]) for g in matched_gold)]
             c[f"{kind}_nested"] += len(nested)

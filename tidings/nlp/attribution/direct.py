@@ -121,7 +121,6 @@ def _governing(span: Span, by_token: dict, inside) -> Optional[Cue]:
 
 def _same_sentence(span: Span, outside: list[Cue]) -> Optional[Cue]:
     sents = {s.start for s in (span[0].sent, span[-1].sent)}
-    first, last = span[0].sent, span[-1].sent
     best, best_dist = None, None
     for cue in outside:
         if cue.head.sent.start not in sents or not cues_.is_speech(cue):
@@ -134,7 +133,6 @@ def _same_sentence(span: Span, outside: list[Cue]) -> Optional[Cue]:
             continue
         if best_dist is None or dist < best_dist:
             best, best_dist = cue, dist
-    del first, last
     return best
 
 
