@@ -46,6 +46,18 @@ class EventFilter:
         return [f.name for f in fields(cls)]
 
 
+def like_pattern(value: str, lower: bool = False) -> str:
+    """A substring pattern for ``LIKE ? ESCAPE '\\'``: a user's ``%`` and ``_``
+    are the characters themselves, never wildcards."""
+    if lower:
+        value = value.lower()
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+LIKE_ESCAPE = "ESCAPE '\\'"
+
+
 def _list(value: Optional[str], upper: bool = False) -> list[str]:
     if not value:
         return []
@@ -130,8 +142,8 @@ def where(f: EventFilter, dialect: str) -> tuple[str, list]:
     if f.actor:
         # SQLite's LIKE ignores ASCII case already; PostgreSQL needs ILIKE.
         op = "LIKE" if dialect == "sqlite" else "ILIKE"
-        conds.append(f"(actor {op} ? OR target {op} ?)")
-        like = "%" + f.actor.replace("\\", "").replace("%", "").replace("_", "") + "%"
+        conds.append(f"(actor {op} ? {LIKE_ESCAPE} OR target {op} ? {LIKE_ESCAPE})")
+        like = like_pattern(f.actor)
         params.extend([like, like])
     if f.q and _WORD.search(f.q):
         conds.append(text_condition(dialect, f.q, params))

@@ -24,7 +24,7 @@ def _page(items: list, total: int, limit: int, offset: int) -> dict:
 
 
 def _like(value: str) -> str:
-    return f"%{value.lower()}%"
+    return filters_.like_pattern(value, lower=True)
 
 
 class Queries:
@@ -141,7 +141,7 @@ class Queries:
                limit: int = 50, offset: int = 0) -> dict:
         conds, params = [], []
         if speaker:
-            conds.append("lower(quotes.speaker) LIKE ?")
+            conds.append(f"lower(quotes.speaker) LIKE ? {filters_.LIKE_ESCAPE}")
             params.append(_like(speaker))
         if article is not None:
             conds.append("quotes.article_id = ?")
@@ -160,12 +160,13 @@ class Queries:
     def claims(self, status: Optional[str] = None, claimant: Optional[str] = None, article: Optional[int] = None,
                limit: int = 50, offset: int = 0) -> dict:
         conds, params = [], []
-        if status:
-            values = [s.strip() for s in status.split(",") if s.strip()]
+        # Blank values are no filter, as for events ("status= ," is not "IN ()").
+        values = filters_._list(status)
+        if values:
             conds.append(f"claims.status IN ({', '.join('?' * len(values))})")
             params.extend(values)
         if claimant:
-            conds.append("lower(claims.claimant) LIKE ?")
+            conds.append(f"lower(claims.claimant) LIKE ? {filters_.LIKE_ESCAPE}")
             params.append(_like(claimant))
         if article is not None:
             conds.append("claims.article_id = ?")
@@ -188,7 +189,7 @@ class Queries:
         """Entities across articles, one row per (name, type)."""
         conds, params = [], []
         if name:
-            conds.append("lower(name) LIKE ?")
+            conds.append(f"lower(name) LIKE ? {filters_.LIKE_ESCAPE}")
             params.append(_like(name))
         if type:
             conds.append("type = ?")
