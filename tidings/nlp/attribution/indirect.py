@@ -41,6 +41,11 @@ def _content(doc: Doc, cue: Cue) -> Optional[Span]:
     if cue.kind == "according":
         return _according_content(doc, cue)
     lemma = cue.lemma
+    colon = cue.end if cue.end < len(doc) and doc[cue.end].text == ":" else None
+    if colon is not None and colon + 1 < len(doc) and not doc[colon + 1].is_quote and not doc[colon + 1].is_space:
+        # "Trump tweeted: Crooked Hillary ..." with no quote marks: the words after the colon.
+        last = doc[colon + 1].sent
+        return doc[colon + 1:last.end]
     for child in head.children:
         if child.dep_ in _CLAUSE and child.pos_ in ("VERB", "AUX"):
             span = _subtree(child, exclude=head)

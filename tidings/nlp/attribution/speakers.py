@@ -69,8 +69,14 @@ def subject_of(cue: Cue) -> Optional[Token]:
 
 def _relative(tok: Token) -> Token:
     # "Smith, who said ...": the relative pronoun stands for the noun it modifies.
-    if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl":
-        tok = tok.head.head
+    if tok.lower_ in ("who", "which", "that"):
+        head = tok.head
+        for _ in range(4):
+            if head.dep_ == "relcl" or head.head is head:
+                break
+            head = head.head
+        if head.dep_ == "relcl" and head.head.pos_ in ("NOUN", "PROPN"):
+            tok = head.head
     # "The foreign minister, Ana Costa, said", "the state news agency KCNA
     # said": the name in apposition is the speaker's name.
     if tok.pos_ == "NOUN":
@@ -134,14 +140,20 @@ def _by_title(doc: Doc, text: str, start: int):
     if len(words) < 2 or words[0].lower() != "the":
         return None
     title = words[-1].lower()
+    forms = {title, _TITLE_ABBREVIATIONS.get(title, title)}
     full = doctext.text(doc)
     for s, _, label, ent_id in reversed(_mentions(doc)):
         if s >= start or label != "PERSON" or ent_id is None:
             continue
-        before = full[max(0, s - len(title) - 1):s].strip().lower()
-        if before == title:
-            return entity_by_id(doc, ent_id)
+        before = full[max(0, s - 12):s].lower().split()
+        ent = entity_by_id(doc, ent_id)
+        if before and before[-1] in forms or ent is not None and ent.role and title in ent.role.lower().split():
+            return ent
     return None
+
+
+_TITLE_ABBREVIATIONS = {"senator": "sen.", "representative": "rep.", "governor": "gov.", "general": "gen.",
+                        "president": "pres.", "professor": "prof.", "doctor": "dr.", "congressman": "rep."}
 
 
 def _covers(mentions, tok: Token) -> bool:
