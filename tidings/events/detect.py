@@ -172,7 +172,7 @@ def find(doc: Doc) -> list[Draft]:
         drafts.append(Draft(trigger=trig, span=span, lex=lex, type=type_, mode=mode, gov=gov))
     # "provided food aid": the noun restates its verb's event
     verbs = {d.trigger.i: d.type for d in drafts if d.gov is None}
-    drafts = [d for d in drafts if d.gov is None or verbs.get(d.gov.i) != d.type]
+    drafts = [d for d in drafts if d.gov is None or d.trigger.dep_ != "dobj" or verbs.get(d.gov.i) != d.type]
     found = {d.trigger.i for d in drafts} | {d.gov.i for d in drafts if d.gov is not None}
     drafts += [d for d in modal_heads if d.trigger.i not in found]
     drafts.sort(key=lambda d: d.trigger.i)
