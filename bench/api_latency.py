@@ -110,6 +110,7 @@ def fill(store: Store, articles, events) -> None:
             db.conn.executemany(f"INSERT INTO articles ({', '.join(ARTICLE_COLS)}) VALUES ({', '.join('?' * len(ARTICLE_COLS))})", articles)
             db.conn.executemany(f"INSERT INTO events ({', '.join(EVENT_COLS)}) VALUES ({', '.join('?' * len(EVENT_COLS))})", events)
             db.conn.execute(evidence)
+        store.refresh_summaries()   # the rows went in by plain SQL, not Store.add
         db.conn.execute("ANALYZE")
         return
     conn = db.conn
@@ -122,7 +123,10 @@ def fill(store: Store, articles, events) -> None:
             cur.execute(evidence)
             for table in ("articles", "events", "event_evidence"):
                 cur.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
+    store.refresh_summaries()
     conn.execute("VACUUM ANALYZE events")
+    conn.execute("VACUUM ANALYZE event_counts")
+    conn.execute("VACUUM ANALYZE event_names")
     conn.execute("VACUUM ANALYZE articles")
 
 

@@ -23,7 +23,8 @@ def store(request, tmp_path_factory):
 
 def test_migrations_recorded_and_not_reapplied(store):
     rows = store.db.query("SELECT version, name FROM schema_version ORDER BY version")
-    assert [(r["version"], r["name"]) for r in rows] == [(1, "core tables"), (2, "full-text search")]
+    assert [r["version"] for r in rows] == [1, 2, 3]
+    assert [r["name"] for r in rows][:2] == ["core tables", "full-text search"]
     assert store.migrate() == []
 
 
@@ -33,7 +34,7 @@ def test_older_database_is_migrated(tmp_path, monkeypatch):
     Store.open(path).close()
     monkeypatch.undo()
     with Store.open(path) as s:
-        assert s.version() == 2
+        assert s.version() == 3
         s.add(NAIROBI)
         assert s.articles(q="tear gas")["total"] == 1
 
@@ -221,3 +222,49 @@ def test_nul_characters_do_not_break_either_backend(store):
     text = store.db.scalar("SELECT text FROM articles WHERE id = 1")
     # Same length either way: offsets into the text still point at the same characters.
     assert len(text) == len(record.article.text) and text.index("The union") == record.article.text.index("The union")
+
+
+def test_summaries_answer_as_the_events_do(store, monkeypatch):
+    for record in ALL:
+        store.add(record)
+    db = store.db
+
+    def per_day(where="", params=()):
+        return db.query(f"SELECT date, type AS key, count(*) AS n FROM events WHERE date IS NOT NULL{where} "
+                        f"GROUP BY date, type ORDER BY date, type", list(params))
+
+    # The counts table is used for these filters (no mode, actor, text, radius).
+    assert store.events_per_day(EventFilter()) == per_day()
+    assert store.events_per_day(EventFilter(country="ke")) == per_day(" AND country = ?", ["KE"])
+    assert store.events_per_day(EventFilter(type="PROTEST,ASSAULT", date_to="2024-06-30")) == per_day(
+        " AND type IN ('PROTEST', 'ASSAULT') AND date <= '2024-06-30'")
+    by_country = store.countries(EventFilter())
+    assert by_country == db.query(
+        "SELECT country, count(*) AS n, sum(killed) AS killed, sum(injured) AS injured, sum(arrested) AS arrested "
+        "FROM events GROUP BY country ORDER BY n DESC, country")
+    assert {r["country"] for r in by_country} == {"KE", "GE", "BD"}
+    # Kept in step by add(), and rebuilt the same from the events.
+    before = db.query("SELECT * FROM event_counts ORDER BY date, country, type")
+    names = db.query("SELECT name, n FROM event_names ORDER BY name")
+    assert {"name": "people", "n": 2} in names and {"name": "riot police", "n": 1} in names
+    store.refresh_summaries()
+    assert db.query("SELECT * FROM event_counts ORDER BY date, country, type") == before
+    assert db.query("SELECT name, n FROM event_names ORDER BY name") == names
+
+
+def test_actor_search_same_by_either_plan(store, monkeypatch):
+    for record in ALL:
+        store.add(record)
+
+    def ids(**kw):
+        return [e["id"] for e in store.events(EventFilter(sort="id", **kw))["items"]]
+
+    for rare in (0, 10**9):   # RARE_ACTOR 0: always the OR-of-names plan; huge: always the union
+        monkeypatch.setattr(type(store), "RARE_ACTOR", rare)
+        assert ids(actor="POLICE") == [1, 4]
+        assert ids(actor="police", country="KE") == [1]
+        assert ids(actor="police", country="KE,GE") == [1, 4]
+        assert ids(actor="nobody at all") == []
+        assert ids(actor="%") == []
+    assert store.actor_events("police") == 2   # 'Police' and 'riot police'
+    assert store.actor_events("_") == 1       # the XSS record's 'window.__xss', literally

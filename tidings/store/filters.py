@@ -105,7 +105,9 @@ def text_condition(dialect: str, q: str, params: list, column: str = "article_id
     return f"{column} IN (SELECT id FROM articles WHERE tsv @@ websearch_to_tsquery('english', ?))"
 
 
-def where(f: EventFilter, dialect: str) -> tuple[str, list]:
+def where(f: EventFilter, dialect: str, rare_actor: bool = False) -> tuple[str, list]:
+    """The condition and its parameters; ``rare_actor`` when few events name
+    an actor matching ``f.actor`` (see Queries.actor_events)."""
     conds: list[str] = []
     params: list = []
     radius = f.lat is not None and f.lon is not None and f.km is not None
@@ -142,9 +144,26 @@ def where(f: EventFilter, dialect: str) -> tuple[str, list]:
     if f.actor:
         # SQLite's LIKE ignores ASCII case already; PostgreSQL needs ILIKE.
         op = "LIKE" if dialect == "sqlite" else "ILIKE"
-        conds.append(f"(actor {op} ? {LIKE_ESCAPE} OR target {op} ? {LIKE_ESCAPE})")
+        # The substring test runs over the distinct names (event_names), and
+        # the matches are then looked up in the (actor, ...) and (target, ...) indexes.
+        # The substring test runs over the distinct names (event_names), not
+        # over every event.
+        names = f"SELECT name FROM event_names WHERE name {op} ? {LIKE_ESCAPE}"
         like = like_pattern(f.actor)
-        params.extend([like, like])
+        if rare_actor:
+            # Few events name a match: look them up by name (and country) in the
+            # actor and target indexes, a union since neither planner turns an
+            # OR of two IN lists into two index searches.
+            countries = _list(f.country, upper=True)
+            scope = f" AND country IN ({', '.join('?' * len(countries))})" if countries else ""
+            conds.append(f"id IN (SELECT id FROM events WHERE actor IN ({names}){scope} "
+                         f"UNION SELECT id FROM events WHERE target IN ({names}){scope})")
+            params.extend([like, *countries, like, *countries])
+        else:
+            # Many do: fetching them by id costs more than testing each row of
+            # the other filters' index against the list of names.
+            conds.append(f"(actor IN ({names}) OR target IN ({names}))")
+            params.extend([like, like])
     if f.q and _WORD.search(f.q):
         conds.append(text_condition(dialect, f.q, params))
     if f.article is not None:

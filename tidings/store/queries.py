@@ -6,6 +6,7 @@ import json
 from typing import Iterator, Optional
 
 from tidings.store import filters as filters_
+from tidings.store import summary
 from tidings.store.filters import EventFilter
 
 EVENT_LIST_COLUMNS = (
@@ -32,11 +33,23 @@ class Queries:
     dialect: str
 
     # -- events ----------------------------------------------------------
+    RARE_ACTOR = 20_000
+
+    def _where(self, f: EventFilter) -> tuple[str, list]:
+        rare = bool(f.actor) and self.actor_events(f.actor) <= self.RARE_ACTOR
+        return filters_.where(f, self.dialect, rare_actor=rare)
+
+    def actor_events(self, actor: str) -> int:
+        """About how many events name an actor or target containing ``actor``."""
+        op = "LIKE" if self.dialect == "sqlite" else "ILIKE"
+        return self.db.scalar(f"SELECT coalesce(sum(n), 0) AS n FROM event_names WHERE name {op} ? "
+                              f"{filters_.LIKE_ESCAPE}", [filters_.like_pattern(actor)]) or 0
+
     def events(self, f: EventFilter, columns: str = EVENT_LIST_COLUMNS, exact_total: bool = False) -> dict:
         """A page of events; ``total`` is exact up to COUNT_CAP matches unless asked
         (``total_exact`` says which): counting a million rows on every page is the
         slowest part of a query and nobody reads past the first thousands."""
-        where, params = filters_.where(f, self.dialect)
+        where, params = self._where(f)
         if exact_total:
             total, exact = self.db.scalar(f"SELECT count(*) AS n FROM events{where}", params), True
         else:
@@ -53,7 +66,7 @@ class Queries:
 
     def iter_events(self, f: EventFilter, batch: int = 2000) -> Iterator[dict]:
         """Every matching event, all columns, in the filter's order (no limit)."""
-        where, params = filters_.where(f, self.dialect)
+        where, params = self._where(f)
         order = filters_.order_by(f.sort, f, self.dialect)
         offset = 0
         while True:
@@ -64,7 +77,7 @@ class Queries:
             offset += batch
 
     def count_events(self, f: EventFilter) -> int:
-        where, params = filters_.where(f, self.dialect)
+        where, params = self._where(f)
         return self.db.scalar(f"SELECT count(*) AS n FROM events{where}", params)
 
     def event(self, event_id: int) -> Optional[dict]:
@@ -205,14 +218,20 @@ class Queries:
     # -- aggregates ------------------------------------------------------
     def events_per_day(self, f: EventFilter, by: str = "type") -> list[dict]:
         group = STAT_GROUPS.get(by, "type")
-        where, params = filters_.where(f, self.dialect)
+        counted = summary.per_day(self.db, f, group)
+        if counted is not None:
+            return counted
+        where, params = self._where(f)
         cond = where + (" AND " if where else " WHERE ") + "date IS NOT NULL"
         return self.db.query(
             f"SELECT date, {group} AS key, count(*) AS n FROM events{cond} GROUP BY date, {group} ORDER BY date, {group}",
             params)
 
     def countries(self, f: EventFilter) -> list[dict]:
-        where, params = filters_.where(f, self.dialect)
+        counted = summary.per_country(self.db, f)
+        if counted is not None:
+            return counted
+        where, params = self._where(f)
         source = "events"
         if self.dialect == "sqlite" and (f.date_from or f.date_to) and not f.country and f.lat is None:
             # SQLite would skip-scan (country, date) for the free GROUP BY order and

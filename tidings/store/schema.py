@@ -249,10 +249,17 @@ def _fulltext(dialect: str) -> list[str]:
     return [s for s in _split_pg(_FTS_POSTGRES)]
 
 
+def _summaries(dialect: str) -> list[str]:
+    from tidings.store import summary
+
+    return summary.migration(dialect)
+
+
 # Numbered migrations; append, never edit one that has shipped.
 MIGRATIONS: list[tuple[int, str, Callable[[str], list[str]]]] = [
     (1, "core tables", _core),
     (2, "full-text search", _fulltext),
+    (3, "event summaries: counts per day, country and type; actor and target names", _summaries),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -7,7 +7,7 @@ from typing import Optional
 
 from tidings.record import Record
 from tidings.store import rows as rows_
-from tidings.store import schema
+from tidings.store import schema, summary
 from tidings.store.backends import Backend, connect
 from tidings.store.queries import Queries
 
@@ -103,9 +103,16 @@ class Store(Queries):
                             ("claims", rows_.claim_rows), ("places", rows_.place_rows),
                             ("times", rows_.time_rows)):
             self.db.insert_many(table, [dict(r, article_id=article_id) for r in make(record)])
+        events = []
         for event, evidence in rows_.event_rows(record):
             event_id = self.db.insert("events", dict(event, article_id=article_id))
             self.db.insert_many("event_evidence", [dict(e, event_id=event_id, article_id=article_id) for e in evidence])
+            events.append(event)
+        summary.bump(self.db, events)
+
+    def refresh_summaries(self) -> None:
+        """Rebuild the summary tables from the events, after events were written by plain SQL."""
+        summary.refresh(self.db)
 
     def record_failure(self, input: str, code: str, message: str, record_id: Optional[str] = None,
                        source_path: Optional[str] = None) -> None:
