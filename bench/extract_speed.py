@@ -148,6 +148,8 @@ def _markdown(summary: dict) -> str:
         f"Overhead of tidings over bare spaCy: **{summary['overhead']:.1%}** of CPU time per article "
         f"(target: under 25%). Articles tidings refused: {t['failed']}.",
         "",
+        "Per-stage CPU cost: `.venv/bin/python bench/extract_speed.py --limit 20 --stages`.",
+        "",
     ])
 
 
@@ -198,8 +200,9 @@ def main(argv=None) -> None:
     best = {mode: max(rs, key=lambda r: r["articles_per_cpu_s"]) for mode, rs in runs.items()}
     overhead = best["spacy"]["articles_per_cpu_s"] / best["tidings"]["articles_per_cpu_s"] - 1
     shown = ["bench/extract_speed.py"] + [a for a in (argv if argv is not None else sys.argv[1:])]
+    budget = os.environ.get("TIDINGS_TIME_BUDGET_S")
     summary = {
-        "command": ".venv/bin/python " + " ".join(shown),
+        "command": (f"TIDINGS_TIME_BUDGET_S={budget} " if budget is not None else "") + ".venv/bin/python " + " ".join(shown),
         "source": args.source, "model": args.model, "batch_size": args.batch_size, "repeat": args.repeat,
         "articles": len(texts), "spacy": best["spacy"], "tidings": best["tidings"], "overhead": overhead,
         "runs": runs, "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
