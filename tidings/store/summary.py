@@ -122,13 +122,14 @@ def _where(f: EventFilter, dated: bool) -> tuple[str, list]:
     return (" WHERE " + " AND ".join(conds)) if conds else "", params
 
 
-def per_day(db, f: EventFilter, group: str) -> Optional[list[dict]]:
+def per_day(f: EventFilter, group: str) -> Optional[tuple[str, list]]:
+    """The per-day query over the counts (columns date, key, n), or None where they cannot answer."""
     if group not in ("type", "country") or not usable(f):
         return None
     where, params = _where(f, dated=True)
     key = "nullif(country, '')" if group == "country" else "type"
-    return db.query(f"SELECT date, {key} AS key, sum(n) AS n FROM event_counts{where} "
-                    f"GROUP BY date, {group} HAVING sum(n) > 0 ORDER BY date, {key}", params)
+    return (f"SELECT date, {key} AS key, sum(n) AS n FROM event_counts{where} "
+            f"GROUP BY date, {group} HAVING sum(n) > 0 ORDER BY date, {key}", params)
 
 
 def per_country(db, f: EventFilter) -> Optional[list[dict]]:
