@@ -167,3 +167,16 @@ def test_geojson_parquet_plover(db, tmp_path):
         ("PROTEST", "demonstrate", "GEO", "Tbilisi", "Thousands")]
     assert {"event_id", "event_date", "event_type", "event_mode", "contexts", "actor", "recipient", "country",
             "latitude", "longitude", "source", "event_text"} <= set(events[0])
+
+
+def test_acled_admin1_from_geonames():
+    # New York City (GeoNames 5128581) and Buffalo (5110629) lie in New York State;
+    # Nairobi's admin1 code has no offline name, so it stays empty.
+    assert acled.admin1({"country": "US", "geonameid": 5128581}) == "New York"
+    assert acled.admin1({"country": "US", "geonameid": 5110629}) == "New York"
+    assert acled.admin1({"country": "US", "geonameid": 5368361}) == "California"   # Los Angeles
+    assert acled.admin1({"country": "KE", "geonameid": 184745}) == ""
+    assert acled.admin1({"country": "US", "geonameid": None}) == ""
+    row = acled.row({"id": 7, "type": "PROTEST", "country": "US", "geonameid": 5128581, "place": "New York City",
+                     "status": "occurred"}, "2024-06-01T00:00:00+00:00")
+    assert (row["admin1"], row["country"], row["source_scale"]) == ("New York", "United States", "")
