@@ -94,6 +94,6 @@ DATASET = Dataset(
     description="IndiaPoliceEvents dev half (Halterman et al. 2021): did police arrest / kill / use force in this sentence.",
     path="events/india-police-events-dev",
     run=run,
-    floors={"arrest_f1": 0.82, "kill_f1": 0.75},
+    floors={"arrest_f1": 0.82, "kill_f1": 0.76},
     reference="Target: F1 >= 0.75 for ARREST and for KILL (issue 4).",
 )

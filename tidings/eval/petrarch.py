@@ -87,6 +87,6 @@ DATASET = Dataset(
     description="PETRARCH2 real-news validation sentences (78, MIT), CAMEO codes via the CAMEO->PLOVER crosswalk: per-type P/R/F1.",
     path="events/petrarch-validation",
     run=run,
-    floors={"micro_f1": 0.32},
+    floors={"micro_f1": 0.35},
     reference="No target (issue 4); reported for comparison with a dictionary coder.",
 )
