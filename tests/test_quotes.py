@@ -50,17 +50,18 @@ def test_cue_before_the_quote_with_a_colon(extract):
     assert_offsets(record, q)
 
 
-def test_cue_in_the_middle_gives_both_halves_one_speaker(extract):
+def test_cue_in_the_middle_makes_one_quote_with_the_cue_inside(extract):
     record, quotes = quotes_of(extract, (
         "Dock workers in Port Esmer stayed out for a third day.\n\n"
         "“We will fight for every job,” said Maria Lopez, a spokeswoman for the dockers' union, “and we will win.”"
     ))
-    first = by_text(quotes, "We will fight")
-    second = by_text(quotes, "and we will win")
-    assert first.text == "We will fight for every job"
-    assert second.text == "and we will win."
-    assert first.speaker == second.speaker == "Maria Lopez"
-    assert first.cue == second.cue == "said"
+    q = by_text(quotes, "We will fight")
+    # One statement: from the first opening mark to the last closing mark.
+    assert q.text == "We will fight for every job,” said Maria Lopez, a spokeswoman for the dockers' union, “and we will win."
+    assert [x.text for x in quotes if x.direct] == [q.text]
+    assert q.speaker == "Maria Lopez"
+    assert q.cue == "said"
+    assert_offsets(record, q)
 
 
 def test_multi_paragraph_quote_named_only_in_the_first_paragraph(extract):
@@ -70,15 +71,18 @@ def test_multi_paragraph_quote_named_only_in_the_first_paragraph(extract):
         "“The water is still in the streets.\n\n"
         "“Families are sleeping in the school and we are running out of clean water.”"
     ))
-    first = by_text(quotes, "We have asked")
-    assert first.speaker == "Ana Torres" or first.speaker == "Mayor Ana Torres"
-    long = by_text(quotes, "The water is still")
-    # One quote across the paragraph break: the next paragraph reopens it.
-    assert long.text.endswith("we are running out of clean water.")
-    assert "\n\n“Families" in long.text
-    assert long.speaker == first.speaker
-    assert long.cue is None  # carried over, no cue of its own
-    assert_offsets(record, long)
+    # One statement: interrupted by its cue, then continued in the next
+    # paragraph (which reopens it); one span from the first opening mark to
+    # the last closing mark.
+    q = by_text(quotes, "We have asked")
+    assert q.text == (
+        "We have asked the capital for help for three weeks and nobody has come,” said Mayor Ana Torres. "
+        "“The water is still in the streets.\n\n“Families are sleeping in the school and we are running out of clean water."
+    )
+    assert [x.text for x in quotes if x.direct] == [q.text]
+    assert q.speaker == "Ana Torres" or q.speaker == "Mayor Ana Torres"
+    assert q.cue == "said"
+    assert_offsets(record, q)
 
 
 def test_paragraph_continuing_the_previous_speaker_with_no_cue(extract):
@@ -87,12 +91,13 @@ def test_paragraph_continuing_the_previous_speaker_with_no_cue(extract):
         "“The new tax will ruin small farms,” said Pedro Almeida, who leads the farmers' association.\n\n"
         "“We have no choice but to stay on the road until the minister meets us.”"
     ))
-    first = by_text(quotes, "The new tax")
-    follow = by_text(quotes, "We have no choice")
-    assert first.speaker == "Pedro Almeida"
-    assert follow.speaker == "Pedro Almeida"
-    assert follow.speaker_span == first.speaker_span
-    assert follow.cue is None
+    # The uncued paragraph goes on with the same statement: one quote.
+    q = by_text(quotes, "The new tax")
+    assert q.text.endswith("association.\n\n“We have no choice but to stay on the road until the minister meets us.")
+    assert [x.text for x in quotes if x.direct] == [q.text]
+    assert q.speaker == "Pedro Almeida"
+    assert q.cue == "said"
+    assert_offsets(record, q)
 
 
 def test_described_speaker(extract):

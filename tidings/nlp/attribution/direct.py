@@ -23,6 +23,9 @@ from tidings.nlp.attribution.marks import Marked
 
 _STRIP = " ,;:\n\t"
 _PARTIAL_WORDS = 4
+# The cue clause ends in punctuation before the quote reopens ('..., “').
+_REOPENS = re.compile(r"[,.;:]\s*[“\"‘'`]+$")
+_MAX_INTERRUPTION = 160  # characters of '," said X, the Y of Z, "' between two parts
 _SO_CALLED = re.compile(r"so-called\W*$", re.I)
 _BYLINE = re.compile(r"[”\"'’]?\s*[―—–-]{1,2}\s*(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})[.,]?(?=\s*(?:,|\n|$))")
 
@@ -38,6 +41,7 @@ class Found:
     tokens: Optional[Span] = None
     inherited: bool = False  # speaker carried over from the previous quote
     byline: Optional[tuple[int, int]] = None  # '” ― Name' after the quote: the speaker's words
+    weak: bool = False  # a title or scare quote unless it continues a quote
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -70,11 +74,12 @@ def attribute(doc: Doc, marked: list[Marked], cue_list: list[Cue]) -> list[Found
             # A whole statement: its cue may sit anywhere in the sentence. A few
             # quoted words only belong to a cue that governs them.
             cue = _same_sentence(span, outside) or _neighbour(doc, span, outside)
-        if cue is None and byline is None and _looks_like_title_or_scare(text[start:end]):
-            continue
-        found.append(Found(start, end, True, cue, span, byline=byline))
+        weak = cue is None and byline is None and _looks_like_title_or_scare(text[start:end])
+        found.append(Found(start, end, True, cue, span, byline=byline, weak=weak))
     _continue_paragraphs(text, found)
-    return found
+    # A few uncued quoted words are kept only as the second part of a quote
+    # interrupted by its cue ('"I would," she said. "I would, Donald."').
+    return [f for f in _join(doc, text, found) if not f.weak]
 
 
 def _byline(text: str, end: int) -> Optional[tuple[int, int]]:
@@ -164,7 +169,7 @@ def _continue_paragraphs(text: str, found: list[Found]) -> None:
     when it follows it in the same paragraph, or opens the next paragraph and
     is all that paragraph says."""
     for prev, cur in zip(found, found[1:]):
-        if cur.cue is not None or cur.byline is not None or prev.cue is None:
+        if cur.cue is not None or cur.byline is not None or prev.cue is None or prev.weak:
             continue
         gap = text[prev.end:cur.start]
         if "\n" in gap:
@@ -177,6 +182,32 @@ def _continue_paragraphs(text: str, found: list[Found]) -> None:
             continue
         cur.cue = prev.cue
         cur.inherited = True
+
+
+def _join(doc: Doc, text: str, found: list[Found]) -> list[Found]:
+    """One quote per statement: a quote interrupted by its own cue ('"...,"
+    she said, "..."') and a quote continued over paragraphs with no cue of
+    its own become one span, from the first opening mark to the last closing
+    mark, the cue and the paragraph breaks inside."""
+    out: list[Found] = []
+    for cur in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.cue is not None and cur.cue is prev.cue and _same_statement(text, prev, cur):
+            span = doc.char_span(prev.start, cur.end, alignment_mode="expand")
+            out[-1] = Found(prev.start, cur.end, True, prev.cue, span, prev.inherited, prev.byline)
+            continue
+        out.append(cur)
+    return out
+
+
+def _same_statement(text: str, prev: Found, cur: Found) -> bool:
+    gap = text[prev.end:cur.start]
+    if cur.inherited and "\n" in gap:
+        return not cur.weak  # _continue_paragraphs checked the layout
+    if "\n" in gap or len(gap) > _MAX_INTERRUPTION or not _REOPENS.search(gap):
+        return False
+    # The cue itself sits between the two parts.
+    return prev.end <= prev.cue.head.idx < cur.start
 
 
 def _quote_only_paragraph(text: str, q: Found) -> bool:
