@@ -29,7 +29,7 @@ from tidings.eval._metrics import prf
 _WORD = re.compile(r"\w+")
 # Quote-mark regions of the raw text, to sort gold contents into direct and
 # indirect (kept independent of the stage's own mark finder).
-_QUOTED = re.compile(r"“[^“”]*?”|“[^“”\n]*(?=\n)|\"[^\"\n]*\"|''(?:(?!'').)+''|‘[^‘’\n]{2,}’(?!\w)")
+_QUOTED = re.compile(r"“[^“”]*?”|(?m:^”[^“”\n]*”)|“[^“”\n]*(?=\n)|\"[^\"\n]*\"|''(?:(?!'').)+''|‘[^‘’\n]{2,}’(?!\w)")
 _DIRECT_SHARE = 0.8
 _NAME_STOP = {"The", "A", "An", "Mr", "Mrs", "Ms", "Dr", "He", "She", "They", "It", "I", "We"}
 

@@ -20,9 +20,12 @@ def quotes(doc: Doc) -> tuple[list[Quote], list[Found]]:
     marked = marks.find(text)
     cue_list = cues_.find(doc)
     inside = _inside(marked)
-    found = direct.attribute(doc, marked, cue_list)
+    labelled = transcript.find(doc, text)
+    # A stray mark before a transcript label ('"WALLACE: ...') opens no quote.
+    found = [f for f in direct.attribute(doc, marked, cue_list)
+             if not any(t.byline[0] <= f.start < t.start for t in labelled)]
     quoted = [(f.start, f.end) for f in found]
-    for f in indirect.find(doc, cue_list, inside) + transcript.find(doc, text):
+    for f in indirect.find(doc, cue_list, inside) + labelled:
         if _quoted_share(f, quoted) < _MAX_QUOTED_SHARE:
             found.append(f)
     found.sort(key=lambda f: (f.start, f.end))

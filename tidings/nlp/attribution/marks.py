@@ -49,7 +49,9 @@ def _is_opener(text: str, pos: int, mark: str) -> bool:
     if mark in _OPENERS:
         return True
     if mark in _CLOSERS:
-        return False
+        # '”Mr. Trump embodies ...”': a closing mark that opens a paragraph
+        # is a mistyped opening one.
+        return (pos == 0 or text[pos - 1] == "\n") and _WORD.match(text, pos + 1) is not None
     before = text[pos - 1] if pos > 0 else "\n"
     return before in _OPEN_CONTEXT or before in "‘'"
 
