@@ -125,3 +125,25 @@ def test_death_toll_in_later_sentence(extract):
 def test_years_and_dates_are_not_counts(extract):
     ev = _one(extract, "In 2019, police arrested the editor of the Daily Mirror in Sella.", "COERCE")
     assert ev.counts.arrested is None
+
+
+@pytest.mark.parametrize("text", ["9" * 400, "9" * 400 + " million", "99,999,999,999", "20 billion", "1" + "0" * 320])
+def test_absurd_numbers_are_not_counts(text):
+    # More people than could ever take part: never a count, and never an OverflowError.
+    assert number(text) is None
+    assert parse(text) is None
+
+
+def test_largest_plausible_count_kept():
+    assert number("1.5 billion") == 1_500_000_000
+    assert number("10,000,000,000") == 10**10
+
+
+def test_huge_number_in_article_does_not_crash(extract):
+    text = ("Police arrested " + "9" * 400 + " protesters in Lakeport on Tuesday, witnesses said. "
+            "The demonstrators had gathered outside the ministry to demand the release of two students.")
+    record = extract(text)
+    assert record.events, "the article must not become an error record"
+    arrest = next(e for e in record.events if e.type == "COERCE")
+    assert arrest.mode == "arrest"
+    assert arrest.counts.arrested is None

@@ -151,3 +151,19 @@ def test_accusation_keeps_the_alleged_event_as_claimed(extract):
     record = extract("The opposition accused the police of torturing detainees.")
     torture = next(e for e in record.events if e.type == "ASSAULT")
     assert torture.mode == "torture" and torture.status == "claimed"
+
+
+def test_long_article_merges_in_linear_time(extract):
+    # 2,000 sentences: merging used to compare every report with every earlier event
+    # (25 s for 1,000 sentences, past the 30 s per-article budget at 2,000).
+    text = " ".join(
+        f"Protesters from district {i} marched in Lakeport on Tuesday. Police arrested {i % 50 + 2} people in sector {i}."
+        for i in range(1000)
+    )
+    record = extract(text)
+    arrests = by_type(record, "COERCE")
+    protests = by_type(record, "PROTEST")
+    assert len(arrests) == 1 and len(arrests[0].evidence) == 1000  # one actor named throughout: one campaign
+    assert arrests[0].counts.arrested.value == 2
+    assert 990 <= len(protests) <= 1000  # each district's march is its own event
+    assert sum(len(e.evidence) for e in record.events) == 2000  # every sentence is evidence exactly once

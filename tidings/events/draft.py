@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Optional
 
 from spacy.tokens import Span, Token
@@ -32,8 +33,9 @@ class Draft:
     cue: Optional[Token] = None  # the word that set the status
     inner_of: Optional["Draft"] = None  # the demand/threat this event is the content of
 
-    @property
+    @cached_property
     def sent(self) -> Span:
+        # Token.sent builds a new Span on each access; merging asks for it often.
         return self.trigger.sent
 
     @property

@@ -8,6 +8,8 @@ counter-rally have different actors and stay apart.
 
 from __future__ import annotations
 
+import bisect
+from functools import lru_cache
 from typing import Optional
 
 from tidings.record import Party
@@ -18,8 +20,13 @@ _WINDOW = 2  # sentences between two reports of one happening, when the actor is
 _STOP = {"the", "a", "an", "of", "from", "and"}
 
 
-def _words(p: Party) -> set[str]:
-    return {w for w in p.name.lower().replace("-", " ").split() if w not in _STOP}
+def _words(p: Party) -> frozenset[str]:
+    return _name_words(p.name)
+
+
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(w for w in name.lower().replace("-", " ").split() if w not in _STOP)
 
 
 # Words too general to tell two happenings apart.
@@ -61,7 +68,7 @@ def _same(m: Draft, d: Draft, sent_index: dict[int, int]) -> bool:
     return gap <= _WINDOW or named_both
 
 
-def _absorb(m: Draft, d: Draft) -> None:
+def _absorb(m: Draft, d: Draft, seen: set[int]) -> None:
     m.mode = m.mode or d.mode
     m.actor = m.actor or d.actor
     if m.target is None or (d.target is not None and _words(m.target) <= _GENERIC):
@@ -71,18 +78,60 @@ def _absorb(m: Draft, d: Draft) -> None:
     m.context = m.context or d.context
     for cat, c in d.counts.items():
         m.counts.setdefault(cat, c)
-    if all(s.start != d.sent.start for s in m.sentences):
-        m.sentences.append(d.sent)
+    sent = d.sent
+    if sent.start not in seen:
+        seen.add(sent.start)
+        m.sentences.append(sent)
+
+
+# How many earlier events with a named actor a report may be compared with
+# beyond the sentence window: "the same actor named again" is a recent event
+# in practice, and the cap keeps a long article linear.
+_FAR = 64
+
+
+class _Bucket:
+    """Merged events of one (type, status): only these can absorb a report of that type and status."""
+
+    __slots__ = ("recent", "named")
+
+    def __init__(self) -> None:
+        self.recent: dict[int, Draft] = {}  # position in the output -> event, last reported within the window
+        self.named: list[tuple[int, Draft]] = []  # events with an actor, in output order
+
+    def candidates(self, d: Draft, cur: int, sent_index: dict[int, int]) -> list[tuple[int, Draft]]:
+        for pos in [p for p, m in self.recent.items() if sent_index[m.sentences[-1].start] < cur - _WINDOW]:
+            del self.recent[pos]
+        found = dict(self.recent)
+        if d.actor is not None:
+            found.update(self.named[-_FAR:])
+        return sorted(found.items(), reverse=True)
 
 
 def merge(drafts: list[Draft], sent_index: dict[int, int]) -> list[Draft]:
+    """Compares each report only with the events it could join: same type and status,
+    reported within the window or (when both name an actor) among the last _FAR named
+    ones; the latest such event wins, as when every earlier event was compared."""
     out: list[Draft] = []
+    buckets: dict[tuple[str, str], _Bucket] = {}
+    seen: dict[int, set[int]] = {}  # position in the output -> sentence starts already in its evidence
     for d in drafts:
         d.sentences = d.sentences or [d.sent]
-        for m in reversed(out):
+        cur = sent_index[d.sent.start]
+        bucket = buckets.setdefault((d.type, d.status), _Bucket())
+        for pos, m in bucket.candidates(d, cur, sent_index):
             if _same(m, d, sent_index):
-                _absorb(m, d)
+                had_actor = m.actor is not None
+                _absorb(m, d, seen[pos])
+                bucket.recent[pos] = m
+                if not had_actor and m.actor is not None:
+                    bisect.insort(bucket.named, (pos, m), key=lambda pm: pm[0])
                 break
         else:
+            pos = len(out)
             out.append(d)
+            seen[pos] = {s.start for s in d.sentences}
+            bucket.recent[pos] = d
+            if d.actor is not None:
+                bucket.named.append((pos, d))
     return out

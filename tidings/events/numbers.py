@@ -7,10 +7,14 @@ quantity gives ``min``/``max``, a hedged one ("nearly 5,000") gives
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Optional
 
 from tidings.record import Count
+
+# Beyond this a "count" of people is not one (the world has ~8 billion people).
+MAX_COUNT = 10**10
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -82,6 +86,8 @@ def number(text: str) -> Optional[int]:
         else:
             return None
     value = total + current
+    if not math.isfinite(value) or value > MAX_COUNT:
+        return None  # not a count of people (a serial number, a fuzzed digit string); int(inf) would raise
     return int(round(value)) if value else (0 if t in ("0", "zero") else None)
 
 
