@@ -56,13 +56,27 @@ TOPIC_PREP = {
     "allude": {"to"}, "reflect": {"on"}, "argue": {"for", "against"}, "call": {"for"}, "testify": {"about"},
     "boast": {"about", "of"}, "brag": {"about"}, "reply": {"to"}, "insist": {"on"}, "worry": {"about"},
 }
+# Plans, wishes and decisions ("wants to triple the programme", "decided not
+# to recommend charges"): attributed positions in PolNeAR's sense, read from
+# their infinitive; never a direct quote's cue unless they govern it, and
+# never a claim.
+ATTITUDE = {"want", "plan", "intend", "decide", "seek", "aim", "wish", "hope", "expect", "refuse",
+            "threaten", "offer", "agree", "try"}
+# Nouns that report a statement when a that-clause follows ("Trump's claim
+# that ...", "the allegation that ...", "her view that ...").
+NOUNS = {"claim", "allegation", "assertion", "statement", "argument", "suggestion", "view", "belief",
+         "warning", "insistence", "accusation", "contention", "charge", "promise", "pledge", "report",
+         "announcement", "admission", "prediction", "complaint", "assurance", "position", "theory",
+         "idea", "opinion", "fear", "hope", "concern", "denial", "message", "notion", "rumor", "rumour"}
 # The verbs that report words themselves (a few quoted words hang only from these).
 CORE = frozenset(SPEECH)
-SPEECH |= TOPIC_OBJECT | set(TOPIC_PREP)
+SPEECH |= TOPIC_OBJECT | set(TOPIC_PREP) | ATTITUDE
 # Cues that take only a clause: they are never a direct quote's cue unless
 # they govern it (think, know ...), to keep speakers from mere thinkers.
 COGNITIVE = {"hope", "fear", "worry", "believe", "think", "expect", "know", "feel", "find", "show",
-             "learn", "hear", "understand", "determine", "imply", "rule"}
+             "learn", "hear", "understand", "determine", "imply", "rule",
+             "want", "plan", "intend", "decide", "seek", "aim", "wish", "try",
+             "view", "belief", "idea", "opinion", "theory", "notion", "concern"}
 # Cues that ask for action rather than assert a fact: quotes, not claims.
 DIRECTIVE = {"urge", "ask", "demand", "call", "encourage", "implore", "appeal", "plead", "order",
              "instruct", "advise", "propose", "recommend", "promise", "vow", "pledge", "threaten",
@@ -77,7 +91,7 @@ class Cue:
     head: Token  # the verb (or "according")
     start: int  # token span of the cue text
     end: int
-    kind: str  # "verb" or "according"
+    kind: str  # "verb", "according" or "noun"
 
     @property
     def text(self) -> str:
@@ -97,6 +111,7 @@ def _matcher(doc: Doc) -> Matcher:
         m = Matcher(doc.vocab)
         m.add("VERB", [[{"LEMMA": {"IN": sorted(SPEECH)}, "POS": {"IN": ["VERB", "AUX"]}}]])
         m.add("ACCORDING", [[{"LOWER": "according"}, {"LOWER": "to"}]])
+        m.add("NOUN", [[{"LEMMA": {"IN": sorted(NOUNS)}, "POS": "NOUN"}]])
         _matchers[key] = m
     return _matchers[key]
 
@@ -110,6 +125,11 @@ def find(doc: Doc) -> list[Cue]:
             cues.append(Cue(doc[start], start, end, "according"))
             continue
         tok = doc[start]
+        if vocab[match_id] == "NOUN":
+            # Only with a that-clause: "the claim that ...", not "the claim".
+            if any(c.dep_ in ("acl", "ccomp") and c.i > tok.i and any(m.dep_ == "mark" for m in c.children) for c in tok.children):
+                cues.append(Cue(tok, start, end, "noun"))
+            continue
         end = _particle_end(tok, end)
         cues.append(Cue(tok, start, end, "verb"))
     return cues
@@ -124,4 +144,5 @@ def _particle_end(tok: Token, end: int) -> int:
 
 
 def is_speech(cue: Optional[Cue]) -> bool:
-    return cue is not None and (cue.kind == "according" or cue.lemma not in COGNITIVE)
+    # A noun cue owns only the quoted words it governs.
+    return cue is not None and cue.kind != "noun" and (cue.kind == "according" or cue.lemma not in COGNITIVE)

@@ -68,7 +68,7 @@ def attribute(doc: Doc, marked: list[Marked], cue_list: list[Cue]) -> list[Found
         byline = _byline(text, m.end)
         cue = None if byline else _governing(span, by_token, inside)
         partial = len(text[start:end].split()) < _PARTIAL_WORDS
-        if partial and (cue is not None and cue.lemma not in cues_.CORE or _SO_CALLED.search(text, max(0, m.start - 12), m.start)):
+        if partial and (cue is not None and cue.lemma not in cues_.CORE and cue.kind != "noun" or _SO_CALLED.search(text, max(0, m.start - 12), m.start)):
             cue = None  # "defend the 'reform'", "the so-called 'reform'": scare quotes
         if cue is None and byline is None and not partial:
             # A whole statement: its cue may sit anywhere in the sentence. A few

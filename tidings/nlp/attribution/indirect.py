@@ -12,7 +12,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from tidings.nlp.attribution import doctext
-from tidings.nlp.attribution.cues import COGNITIVE, SPEECH, TOPIC_OBJECT, TOPIC_PREP, Cue
+from tidings.nlp.attribution.cues import ATTITUDE, COGNITIVE, SPEECH, TOPIC_OBJECT, TOPIC_PREP, Cue
 from tidings.nlp.attribution.direct import Found, trim
 
 _CLAUSE = {"ccomp"}
@@ -20,7 +20,7 @@ _CONTINUES = {"cc", "conj", "advcl"}
 _OBJECT_INFINITIVE = {"urge", "ask", "call", "encourage", "implore", "order", "instruct", "advise",
                       "tell", "warn", "appeal", "plead", "remind"}
 _MIN_TOKENS = 2
-_COMMITS = {"promise", "vow", "pledge", "threaten", "offer", "agree", "refuse", "propose", "demand", "announce"}
+_COMMITS = {"promise", "vow", "pledge", "threaten", "offer", "agree", "refuse", "propose", "demand", "announce"} | ATTITUDE
 
 
 def find(doc: Doc, cue_list: list[Cue], inside) -> list[Found]:
@@ -40,6 +40,9 @@ def _content(doc: Doc, cue: Cue) -> Optional[Span]:
     head = cue.head
     if cue.kind == "according":
         return _according_content(doc, cue)
+    if cue.kind == "noun":
+        clause = next(c for c in head.children if c.dep_ in ("acl", "ccomp") and c.i > head.i)
+        return doc[_subtree_start(clause):_subtree_end(clause)]
     lemma = cue.lemma
     colon = cue.end if cue.end < len(doc) and doc[cue.end].text == ":" else None
     if colon is not None and colon + 1 < len(doc) and not doc[colon + 1].is_quote and not doc[colon + 1].is_space:
@@ -58,7 +61,7 @@ def _content(doc: Doc, cue: Cue) -> Optional[Span]:
                         end = max(end, _subtree_end(sib))
                 span = doc[span.start:end]
             return span
-    if lemma in _COMMITS and _reported(head):
+    if lemma in _COMMITS and _reported(head) and (lemma not in ATTITUDE or _has_speaker(head)):
         # "vowed to rebuild the city", "agreed to release the prisoners"
         xcomp = next((c for c in head.children if c.dep_ == "xcomp" and c.i > head.i), None)
         if xcomp is not None:

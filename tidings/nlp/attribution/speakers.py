@@ -48,6 +48,19 @@ def subject_of(cue: Cue) -> Optional[Token]:
             if child.dep_ == "pobj":
                 return child
         return None
+    if cue.kind == "noun":
+        # "Trump's claim that ...", "the claim by the ministry that ...",
+        # "Trump repeated his claim that ...".
+        for child in head.children:
+            if child.dep_ == "poss":
+                return _relative(child)
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        if head.dep_ != "dobj":
+            return None
+        head = head.head
     verb = head
     for _ in range(3):
         subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
