@@ -251,3 +251,42 @@ def test_scare_quotes_and_titles_are_not_quotes(extract):
         "The minister appeared on \"Morning Politics\" to defend the so-called \"reform\" of the courts."
     ))
     assert [q.text for q in quotes if q.direct] == []
+
+
+def test_plans_and_noun_cues_are_reported_speech(extract):
+    record, quotes = quotes_of(extract, (
+        "The governor of Esmera presented her budget on Monday.\n\n"
+        "Governor Lena Ortiz wants to double the number of rural clinics by 2027. "
+        "The opposition rejected Ortiz's claim that the plan would cost nothing."
+    ))
+    plan = by_text(quotes, "to double")
+    assert plan.text == "to double the number of rural clinics by 2027"
+    assert plan.direct is False
+    assert plan.speaker == "Lena Ortiz"
+    assert plan.cue == "wants"
+    claim = by_text(quotes, "that the plan")
+    assert claim.text == "that the plan would cost nothing"
+    assert claim.speaker == "Lena Ortiz"
+    assert claim.cue == "claim"
+
+
+def test_headline_with_the_speaker_and_a_colon(extract):
+    record, quotes = quotes_of(extract, (
+        "Maria Lopez: The Port Strike Will Go On Until the Contracts Are Signed\n\n"
+        "Dock workers in Port Esmer stayed out for a third day on Tuesday."
+    ))
+    q = by_text(quotes, "The Port Strike")
+    assert q.text == "The Port Strike Will Go On Until the Contracts Are Signed"
+    assert q.direct is False
+    assert q.speaker == "Maria Lopez"
+
+
+def test_closing_mark_that_opens_a_paragraph_and_a_byline(extract):
+    record, quotes = quotes_of(extract, (
+        "Readers told us what the debate meant to them.\n\n"
+        "”The candidates talked for two hours and said nothing about rents.” ― Carla Mendes"
+    ))
+    q = by_text(quotes, "The candidates talked")
+    assert q.text == "The candidates talked for two hours and said nothing about rents."
+    assert q.direct is True
+    assert q.speaker == "Carla Mendes"

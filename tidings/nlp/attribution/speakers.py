@@ -80,6 +80,20 @@ def subject_of(cue: Cue) -> Optional[Token]:
     return None
 
 
+def name_near(cue: Cue, start: int, end: int) -> Optional[Token]:
+    """The name nearest the cue in its sentence, outside the quote [start, end)."""
+    sent = cue.head.sent
+    best = None
+    for tok in sent:
+        if start <= tok.idx < end or tok.ent_type_ not in ("PERSON", "ORG", "NORP") and tok.pos_ != "PROPN":
+            continue
+        if best is None or abs(tok.i - cue.head.i) < abs(best.i - cue.head.i):
+            best = tok
+    while best is not None and best.dep_ == "compound" and best.head.pos_ in ("PROPN", "NOUN"):
+        best = best.head
+    return best
+
+
 def _relative(tok: Token) -> Token:
     # "Smith, who said ...": the relative pronoun stands for the noun it modifies.
     if tok.lower_ in ("who", "which", "that"):
