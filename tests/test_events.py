@@ -167,3 +167,74 @@ def test_long_article_merges_in_linear_time(extract):
     assert arrests[0].counts.arrested.value == 2
     assert 990 <= len(protests) <= 1000  # each district's march is its own event
     assert sum(len(e.evidence) for e in record.events) == 2000  # every sentence is evidence exactly once
+
+
+@pytest.fixture(scope="module")
+def full():
+    """The whole pipeline: entities and claims from their own stages."""
+    from tidings.pipeline import get_pipeline
+
+    return lambda text: get_pipeline().extract(text, published="2024-05-02")
+
+
+def _entity(record, name):
+    return next(e.id for e in record.entities if e.name == name)
+
+
+def test_target_linked_to_entity(full):
+    record = full("Kenyan police arrested opposition leader Raila Odinga in Nairobi on Tuesday, his party said.")
+    ev = next(e for e in record.events if e.type == "COERCE")
+    assert ev.target.name == "opposition leader Raila Odinga"
+    assert ev.target.entity == _entity(record, "Raila Odinga")
+    assert ev.actor.name == "Kenyan police" and ev.actor.entity is None  # a group, not the nationality
+
+
+def test_actor_and_target_linked_to_entities(full):
+    record = full("Somalia's government appealed to the United Nations for emergency food aid after the floods. "
+                  "Amnesty International accused the army of killing 40 villagers in Baidoa.")
+    request = next(e for e in record.events if e.type == "REQUEST")
+    assert request.target.name == "United Nations" and request.target.entity == _entity(record, "United Nations")
+    accuse = next(e for e in record.events if e.type == "ACCUSE")
+    assert accuse.actor.entity == _entity(record, "Amnesty International")
+
+
+def test_denied_and_claimed_events_link_to_claims(full):
+    record = full("The Interior Ministry denied that police had shot three protesters in Mombasa. "
+                  "Opposition leader Raila Odinga claimed that soldiers had killed five villagers near Garissa.")
+    denied = next(e for e in record.events if e.status == "denied")
+    claimed = next(e for e in record.events if e.status == "claimed")
+    c_denied = next(c for c in record.claims if c.id == denied.claim)
+    c_claimed = next(c for c in record.claims if c.id == claimed.claim)
+    assert c_denied.status == "denied" and c_denied.text == "that police had shot three protesters in Mombasa"
+    assert c_claimed.text == "that soldiers had killed five villagers near Garissa"
+    assert c_claimed.claimant_entity == _entity(record, "Raila Odinga")
+    assert (denied.type, denied.actor.name, claimed.type, claimed.actor.name) == ("ASSAULT", "police", "ASSAULT", "soldiers")
+
+
+def test_pronoun_they_is_the_group_of_the_sentence_before(full):
+    record = full("Thousands of teachers gathered outside parliament in Nairobi on Monday. "
+                  "They marched to the Ministry of Education demanding higher pay.")
+    protest = next(e for e in record.events if e.type == "PROTEST")
+    assert protest.actor.name == "teachers"
+
+
+def test_pronoun_they_is_the_previous_events_actor(full):
+    record = full("Riot police fired tear gas at students outside the university in Kestrel on Monday. "
+                  "They later arrested 25 of them, the student union said.")
+    arrest = next(e for e in record.events if e.type == "COERCE")
+    assert arrest.actor.name == "Riot police"
+    assert arrest.counts.arrested.value == 25
+
+
+def test_pronoun_he_is_the_person_named_before(full):
+    record = full("Interior Minister Halima Bashir visited the border town of Dira on Monday. "
+                  "He ordered the arrest of the district commissioner the next day.")
+    arrest = next(e for e in record.events if e.type == "COERCE")
+    assert arrest.actor.entity == _entity(record, "Halima Bashir")
+    assert arrest.actor.name == "Halima Bashir"
+
+
+def test_pronoun_without_antecedent_stays_unnamed(full):
+    record = full("They arrested the editor of the Daily Star in Lakeport on Friday, the newspaper said.")
+    arrest = next(e for e in record.events if e.type == "COERCE")
+    assert arrest.actor is None

@@ -199,9 +199,60 @@ def assign(doc: Doc, d: Draft) -> None:
     for acl in (c for c in trig.children if c.dep_ == "acl" and c.lemma_.lower() in _ORGANIZE):
         organizer = _pobj(acl, {"by"}) or organizer
     d.actor = party(doc, actor)
+    if actor is not None and actor.lower_ in _RESOLVABLE:
+        d.pronoun = actor
     if target is not None and _content_head(target).ent_type_ in _NOT_TARGETS and d.type not in ("CONSULT", "AID", "SANCTION", "REQUEST", "ACCUSE", "THREATEN", "AGREE", "COOPERATE", "SUPPORT", "REJECT"):
         target = None  # "marched on Friday", "shelled Aleppo": a time or place, not a party
     d.target = party(doc, target)
     d.organizer = party(doc, organizer)
     if d.target and d.actor and d.target.name == d.actor.name:
         d.target = None
+
+
+_RESOLVABLE = {"he", "she", "they"}
+
+
+def _is_subject(doc: Doc, start: int, end: int) -> bool:
+    # Only a person who is a subject is taken: the small model labels many places PERSON
+    # ("the border town of Dira"), and those are seldom subjects.
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+
+
+def resolve(doc: Doc, d: Draft, earlier: list[Draft]) -> None:
+    """A pronoun actor read as the party it stands for, looking back one sentence at most.
+
+    "He" / "she": the nearest person entity mentioned before it. "They": the actor of
+    the last event before it, else the plural subject of the previous sentence
+    ("Thousands of teachers gathered ... They marched"). Anything further away or
+    less certain stays unnamed.
+    """
+    pron = d.pronoun
+    if pron is None or d.actor is not None:
+        return
+    sent = d.sent
+    floor = doc[sent.start - 1].sent.start if sent.start > 0 else 0
+    floor_char = doc[floor].idx
+    if pron.lower_ in ("he", "she"):
+        best = None
+        for ent in doc._.tidings_entities:
+            if ent.type != "PERSON":
+                continue
+            for s, e in ent.mentions:
+                if floor_char <= s and e <= pron.idx and (best is None or s > best[0]) and _is_subject(doc, s, e):
+                    best = (s, ent)
+        if best is not None:
+            d.actor = Party(name=best[1].name, entity=best[1].id)
+        return
+    for prev in reversed(earlier):
+        if prev.trigger.i >= pron.i or prev.trigger.i < floor:
+            continue
+        last = prev.actor.name.split()[-1].lower() if prev.actor is not None else ""
+        if prev.pronoun is None and (last.endswith("s") or last in _FORCES or last == "people"):
+            d.actor = prev.actor  # a group ("protesters", "security forces"), not a person
+            return
+    if sent.start > 0:
+        prev_root = doc[sent.start - 1].sent.root
+        subj = _child(prev_root, "nsubj")
+        if subj is not None and _content_head(subj).tag_ in ("NNS", "NNPS"):
+            d.actor = party(doc, subj)

@@ -36,6 +36,8 @@ def events(doc: Doc) -> list[Event]:
         if d.status in ("claimed", "denied"):
             d.claim = sources.claim_for(doc, d)
         d.context = ontology.context(d)
+    for n, d in enumerate(drafts):
+        actors.resolve(doc, d, drafts[:n])
     _count(doc, drafts)
     sent_index = {s.start: n for n, s in enumerate(doc.sents)}
     merged = merge.merge(drafts, sent_index)

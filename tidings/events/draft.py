@@ -32,6 +32,7 @@ class Draft:
     sentences: list[Span] = field(default_factory=list)
     cue: Optional[Token] = None  # the word that set the status
     inner_of: Optional["Draft"] = None  # the demand/threat this event is the content of
+    pronoun: Optional[Token] = None  # "they", "he": the actor as written, for actors.resolve
 
     @cached_property
     def sent(self) -> Span:
