@@ -238,3 +238,9 @@ def test_pronoun_without_antecedent_stays_unnamed(full):
     record = full("They arrested the editor of the Daily Star in Lakeport on Friday, the newspaper said.")
     arrest = next(e for e in record.events if e.type == "COERCE")
     assert arrest.actor is None
+
+
+def test_accused_party_is_the_actor_of_the_claimed_event(full):
+    record = full("Amnesty International accused the army of torturing detainees in Baidoa.")
+    torture = next(e for e in record.events if e.type == "ASSAULT")
+    assert (torture.mode, torture.status, torture.actor.name, torture.target.name) == ("torture", "claimed", "army", "detainees")

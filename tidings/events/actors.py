@@ -219,7 +219,7 @@ def _is_subject(doc: Doc, start: int, end: int) -> bool:
     return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
 
-def resolve(doc: Doc, d: Draft, earlier: list[Draft]) -> None:
+def resolve(doc: Doc, drafts: list[Draft], n: int) -> None:
     """A pronoun actor read as the party it stands for, looking back one sentence at most.
 
     "He" / "she": the nearest person entity mentioned before it. "They": the actor of
@@ -227,6 +227,7 @@ def resolve(doc: Doc, d: Draft, earlier: list[Draft]) -> None:
     ("Thousands of teachers gathered ... They marched"). Anything further away or
     less certain stays unnamed.
     """
+    d = drafts[n]
     pron = d.pronoun
     if pron is None or d.actor is not None:
         return
@@ -244,8 +245,10 @@ def resolve(doc: Doc, d: Draft, earlier: list[Draft]) -> None:
         if best is not None:
             d.actor = Party(name=best[1].name, entity=best[1].id)
         return
-    for prev in reversed(earlier):
-        if prev.trigger.i >= pron.i or prev.trigger.i < floor:
+    for prev in reversed(drafts[max(0, n - 8):n]):  # drafts are in text order; the window is a sentence or two
+        if prev.trigger.i < floor:
+            break
+        if prev.trigger.i >= pron.i:
             continue
         last = prev.actor.name.split()[-1].lower() if prev.actor is not None else ""
         if prev.pronoun is None and (last.endswith("s") or last in _FORCES or last == "people"):

@@ -37,7 +37,9 @@ def events(doc: Doc) -> list[Event]:
             d.claim = sources.claim_for(doc, d)
         d.context = ontology.context(d)
     for n, d in enumerate(drafts):
-        actors.resolve(doc, d, drafts[:n])
+        actors.resolve(doc, drafts, n)
+        if d.actor is None and d.inner_of is not None and d.inner_of.type == "ACCUSE":
+            d.actor = d.inner_of.target  # "accused the army of killing villagers": the accused is the alleged doer
     _count(doc, drafts)
     sent_index = {s.start: n for n, s in enumerate(doc.sents)}
     merged = merge.merge(drafts, sent_index)
