@@ -107,6 +107,9 @@ def test_readers_for_warc_and_parquet(tmp_path):
     assert [r.url for r in warc] == ["https://news.example/10", "https://news.example/11"]  # the image is passed over
     assert warc[0].html.startswith("<html>")
     assert list(read_warc(tmp_path / "none.warc"))[0].error.code == "E001"
+    (tmp_path / "junk.parquet").write_bytes(b"not parquet at all")
+    junk = list(read_parquet(tmp_path / "junk.parquet"))
+    assert len(junk) == 1 and junk[0].error.code == "E023" and "Parquet" in junk[0].error.message
 
 
 def test_run_writes_partitioned_parquet_and_resumes(tmp_path, pipeline):
