@@ -61,7 +61,7 @@ TOPIC_PREP = {
 # their infinitive; never a direct quote's cue unless they govern it, and
 # never a claim.
 ATTITUDE = {"want", "plan", "intend", "decide", "seek", "aim", "wish", "hope", "expect", "refuse",
-            "threaten", "offer", "agree", "try"}
+            "threaten", "offer", "agree"}
 # Nouns that report a statement when a that-clause follows ("Trump's claim
 # that ...", "the allegation that ...", "her view that ...").
 NOUNS = {"claim", "allegation", "assertion", "statement", "argument", "suggestion", "view", "belief",
@@ -75,7 +75,7 @@ SPEECH |= TOPIC_OBJECT | set(TOPIC_PREP) | ATTITUDE
 # they govern it (think, know ...), to keep speakers from mere thinkers.
 COGNITIVE = {"hope", "fear", "worry", "believe", "think", "expect", "know", "feel", "find", "show",
              "learn", "hear", "understand", "determine", "imply", "rule",
-             "want", "plan", "intend", "decide", "seek", "aim", "wish", "try",
+             "want", "plan", "intend", "decide", "seek", "aim", "wish",
              "view", "belief", "idea", "opinion", "theory", "notion", "concern"}
 # Cues that ask for action rather than assert a fact: quotes, not claims.
 DIRECTIVE = {"urge", "ask", "demand", "call", "encourage", "implore", "appeal", "plead", "order",

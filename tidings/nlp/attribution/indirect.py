@@ -61,7 +61,7 @@ def _content(doc: Doc, cue: Cue) -> Optional[Span]:
                         end = max(end, _subtree_end(sib))
                 span = doc[span.start:end]
             return span
-    if lemma in _COMMITS and _reported(head) and (lemma not in ATTITUDE or _has_speaker(head)):
+    if lemma in _COMMITS and _reported(head) and (lemma not in ATTITUDE or _holder(head)):
         # "vowed to rebuild the city", "agreed to release the prisoners"
         xcomp = next((c for c in head.children if c.dep_ == "xcomp" and c.i > head.i), None)
         if xcomp is not None:
@@ -119,6 +119,13 @@ def _reported(verb: Token) -> bool:
     if any(c.dep_ == "neg" for c in verb.children):
         return False
     return not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("decline", "refuse", "fail"))
+
+
+def _holder(verb: Token) -> bool:
+    # "She wants to ...", not "the accord is expected to be ratified": a
+    # plan or wish needs someone who holds it.
+    deps = {c.dep_ for c in verb.children}
+    return "nsubj" in deps and "auxpass" not in deps
 
 
 def _has_speaker(verb: Token) -> bool:
