@@ -16,7 +16,9 @@ from tidings.nlp.attribution.cues import ATTITUDE, COGNITIVE, SPEECH, TOPIC_OBJE
 from tidings.nlp.attribution.direct import Found, trim
 
 _CLAUSE = {"ccomp"}
-_CONTINUES = {"cc", "conj", "advcl"}
+# A second clause of the same cue ("said X has ... and Y was ...", which the
+# parse often reads as two ccomps) is still what was said.
+_CONTINUES = {"cc", "conj", "advcl", "ccomp"}
 _OBJECT_INFINITIVE = {"urge", "ask", "call", "encourage", "implore", "order", "instruct", "advise",
                       "tell", "warn", "appeal", "plead", "remind"}
 _MIN_TOKENS = 2
