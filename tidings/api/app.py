@@ -162,6 +162,10 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
 
     app.include_router(routes.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    # Prometheus text format, for the monitoring a deployment already has.
+    from tidings.runners.metrics import metrics_app
+
+    app.mount("/metrics", metrics_app())
 
     @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     def index():
