@@ -46,10 +46,14 @@ def quotes(doc: Doc) -> tuple[list[Quote], list[Found]]:
         elif f.cue is not None:
             q.cue = f.cue.text
             subject = speakers.subject_of(f.cue)
-            if subject is not None and f.direct and f.start <= subject.idx < f.end and not f.start <= f.cue.head.idx < f.end:
+            if subject is not None and (
+                inside(subject.idx) and not inside(f.cue.head.idx)
+                or subject.ent_type_ in ("DATE", "TIME")
+            ):
                 # A misparse took a word of the quote ("We will achieve
-                # justice," Chief Jordan said) as the cue's subject.
-                subject = speakers.name_near(f.cue, f.start, f.end)
+                # justice," Chief Jordan said) or a time ("said Flynn
+                # Thursday morning") as the cue's subject.
+                subject = speakers.name_near(f.cue, inside)
             if subject is not None:
                 sp = speakers.speaker(doc, subject, history)
                 q.speaker, q.speaker_entity = sp.text, sp.entity

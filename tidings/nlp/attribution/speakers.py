@@ -80,12 +80,12 @@ def subject_of(cue: Cue) -> Optional[Token]:
     return None
 
 
-def name_near(cue: Cue, start: int, end: int) -> Optional[Token]:
-    """The name nearest the cue in its sentence, outside the quote [start, end)."""
+def name_near(cue: Cue, inside) -> Optional[Token]:
+    """The name nearest the cue in its sentence, outside quote marks."""
     sent = cue.head.sent
     best = None
     for tok in sent:
-        if start <= tok.idx < end or tok.ent_type_ not in ("PERSON", "ORG", "NORP") and tok.pos_ != "PROPN":
+        if inside(tok.idx) or tok.ent_type_ in ("DATE", "TIME") or tok.ent_type_ not in ("PERSON", "ORG", "NORP") and tok.pos_ != "PROPN":
             continue
         if best is None or abs(tok.i - cue.head.i) < abs(best.i - cue.head.i):
             best = tok
