@@ -10,6 +10,10 @@ Metrics (per kind, direct = gold content within quote marks):
 - content P/R/F1: a match is a predicted quote covering at least half of a
   gold content's words, one to one (words = ``\\w+`` runs; punctuation and
   quote marks are not counted);
+- strict: every unmatched prediction is a false alarm, except one lying
+  (80% of its words) inside another, longer prediction (a partial quote
+  inside reported speech, one attribution in the gold's terms), which is
+  set aside and counted in the notes;
 - speaker accuracy on matched quotes with a gold Source: the record's
   ``speaker_span`` overlaps the Source, or the speaker's name shares a
   capitalised word with it (names the same entity).
@@ -28,7 +32,8 @@ from tidings.eval._metrics import prf
 
 _WORD = re.compile(r"\w+")
 # Quote-mark regions of the raw text, to sort gold contents into direct and
-# indirect (kept independent of the stage's own mark finder).
+# indirect (kept independent of the stage's own mark finder). A closing mark
+# that opens a paragraph ('”Mr. Trump embodies ...”') is a mistyped opening one.
 _QUOTED = re.compile(r"“[^“”]*?”|(?m:^”[^“”\n]*”)|“[^“”\n]*(?=\n)|\"[^\"\n]*\"|''(?:(?!'').)+''|‘[^‘’\n]{2,}’(?!\w)")
 _DIRECT_SHARE = 0.8
 _NAME_STOP = {"The", "A", "An", "Mr", "Mrs", "Ms", "Dr", "He", "She", "They", "It", "I", "We"}

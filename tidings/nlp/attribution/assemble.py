@@ -25,7 +25,9 @@ def quotes(doc: Doc) -> tuple[list[Quote], list[Found]]:
     found = [f for f in direct.attribute(doc, marked, cue_list)
              if not any(t.byline[0] <= f.start < t.start for t in labelled)]
     quoted = [(f.start, f.end) for f in found]
-    for f in indirect.find(doc, cue_list, inside) + labelled:
+    reported = indirect.find(doc, cue_list, inside)
+    reported += indirect.around_partials(doc, found, reported)
+    for f in reported + labelled:
         if _quoted_share(f, quoted) < _MAX_QUOTED_SHARE:
             found.append(f)
     found.sort(key=lambda f: (f.start, f.end))

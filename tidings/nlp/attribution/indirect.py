@@ -38,6 +38,34 @@ def find(doc: Doc, cue_list: list[Cue], inside) -> list[Found]:
     return out
 
 
+def around_partials(doc: Doc, direct: list[Found], reported: list[Found]) -> list[Found]:
+    """Reported speech around a partial quote that no reported clause covers:
+    'called her "disgusting"', 'described Clinton as "unhinged"' -> the words
+    from the cue's first dependent after it to the end of the one holding the
+    quote. The partial quote stays a quote of its own."""
+    text = doctext.text(doc)
+    out: list[Found] = []
+    for f in direct:
+        cue = f.cue
+        if cue is None or f.inherited or cue.kind == "according" or f.tokens is None:
+            continue
+        if any(g.start < f.end and f.start < g.end for g in reported + out):
+            continue
+        head = cue.head
+        holder = next((c for c in head.children if c.i > head.i and c.left_edge.idx <= f.start < c.right_edge.idx + len(c.right_edge)), None)
+        if holder is None or holder.dep_ in ("punct", "cc", "conj", "advcl", "parataxis"):
+            continue
+        first = min((c.left_edge.i for c in head.children if head.i < c.i <= holder.i and c.dep_ not in ("punct", "prt")), default=holder.left_edge.i)
+        first = max(first, head.i + 1)
+        if cue.end > first:
+            first = cue.end
+        start, end = trim(text, doc[first].idx, holder.right_edge.idx + len(holder.right_edge))
+        if end - start - (f.end - f.start) < 4 or start > f.start:
+            continue  # the quote is the whole of it
+        out.append(Found(start, end, False, cue, doc.char_span(start, end, alignment_mode="expand")))
+    return out
+
+
 def _content(doc: Doc, cue: Cue) -> Optional[Span]:
     head = cue.head
     if cue.kind == "according":
