@@ -366,10 +366,6 @@ def test_nul_characters_in_an_ingested_article(served, api):
     item = {"text": ARTICLE["text"].replace("students", "stu\x00dents"), "url": "https://example.org/nul\x00/1",
             "title": "NUL \x00 title", "published": "2024-06-02\x00"}
     r = api.post("/api/ingest", json=item, headers=_auth())
-    if served.kind == "postgres" and r.status_code == 500:
-        # store.has(url=...) sends the NUL to PostgreSQL, which refuses it; in
-        # `tidings ingest` the same line stops the whole run. Reported.
-        pytest.xfail("store: a NUL in an article's URL reaches PostgreSQL (reported)")
     assert_clean(r, "NUL article")
     assert r.status_code == 200 and r.json()["failed"] + r.json()["stored"] == 1, r.text
 

@@ -63,3 +63,14 @@ def test_extract_raises_a_numbered_error(pipeline):
     with pytest.raises(TidingsError) as info:
         pipeline.extract("   ")
     assert info.value.code == "E002"
+
+
+@pytest.mark.slow
+def test_lone_surrogates_and_nul_in_metadata_give_a_record(pipeline):
+    from tidings.ingest.jsonl import from_dict
+
+    raw = from_dict({"id": "s\x001", "url": "https://example.org/a\x00b", "text": GOOD + " \ud800 More strikes are planned."}, "item 1")
+    (result,) = pipeline.process([raw])
+    assert isinstance(result, Record), result
+    assert result.id == "s1" and result.article.url == "https://example.org/ab"
+    assert "\ufffd" in result.article.text

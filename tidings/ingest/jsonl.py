@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import BinaryIO, Iterable, Iterator, Union
 
+from tidings.clean.text import clean_field
 from tidings.errors import TidingsError
 from tidings.ingest import decode as decode_
 from tidings.ingest.raw import RawArticle
@@ -14,7 +15,9 @@ Item = Union[RawArticle, ErrorRecord]
 
 
 def _str(value):
-    return None if value is None else str(value)
+    # NUL and other control characters in an id, URL or title would reach
+    # the database (PostgreSQL refuses NUL) and the dashboard.
+    return clean_field(value)
 
 
 def from_dict(item, source: str) -> RawArticle:
