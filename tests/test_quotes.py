@@ -290,3 +290,18 @@ def test_closing_mark_that_opens_a_paragraph_and_a_byline(extract):
     assert q.text == "The candidates talked for two hours and said nothing about rents."
     assert q.direct is True
     assert q.speaker == "Carla Mendes"
+
+
+def test_reported_speech_around_a_partial_quote(extract):
+    record, quotes = quotes_of(extract, (
+        "Students occupied the university library in Marlow for a second night.\n\n"
+        "The education minister, Tomas Weber, called the students “paid agitators” in a radio interview."
+    ))
+    partial = by_text(quotes, "paid agitators")
+    assert partial.direct is True
+    assert partial.speaker == "Tomas Weber"
+    around = by_text(quotes, "the students")
+    assert around.direct is False
+    assert around.text.startswith("the students “paid agitators")
+    assert around.speaker == "Tomas Weber"
+    assert around.cue == "called"

@@ -22,6 +22,7 @@ _CONTINUES = {"cc", "conj", "advcl", "ccomp"}
 _OBJECT_INFINITIVE = {"urge", "ask", "call", "encourage", "implore", "order", "instruct", "advise",
                       "tell", "warn", "appeal", "plead", "remind"}
 _MIN_TOKENS = 2
+_CLOSING = set("”\"’'»")
 _COMMITS = {"promise", "vow", "pledge", "threaten", "offer", "agree", "refuse", "propose", "demand", "announce"} | ATTITUDE
 
 
@@ -60,6 +61,8 @@ def around_partials(doc: Doc, direct: list[Found], reported: list[Found]) -> lis
         if cue.end > first:
             first = cue.end
         start, end = trim(text, doc[first].idx, holder.right_edge.idx + len(holder.right_edge))
+        if end <= f.end and text[f.end:f.end + 1] in _CLOSING:
+            end = f.end + 1  # the quote's closing mark belongs to it
         if end - start - (f.end - f.start) < 4 or start > f.start:
             continue  # the quote is the whole of it
         out.append(Found(start, end, False, cue, doc.char_span(start, end, alignment_mode="expand")))
