@@ -6,6 +6,7 @@ input, and every other article still comes out, in input order.
 
 from __future__ import annotations
 
+import gc
 import itertools
 from typing import Iterable, Iterator, Optional, Union
 
@@ -37,6 +38,11 @@ class Pipeline:
             components=[n for n in self.nlp.pipe_names if n.startswith("tidings_")],
         )
         self._warm_up()
+        # The model and the gazetteers are hundreds of MB of long-lived
+        # objects; the cyclic garbage collector would walk all of them again
+        # and again while articles are processed. Freeze them out of its way.
+        gc.collect()
+        gc.freeze()
 
     def _warm_up(self) -> None:
         # Stages load their data lazily on first use; do it now, so that

@@ -15,6 +15,11 @@ from .annotate import annotate
 class TidingsTimes:
     def __init__(self, nlp: Language, name: str):
         self.name = name
+        # dateparser loads its language data on its first parse (~0.2 s):
+        # pay that when the pipeline loads, not inside an article's budget.
+        from .explicit import _fallback
+
+        _fallback("the 3rd of March 2019", None)
 
     @guarded("tidings_times")
     def __call__(self, doc: Doc) -> Doc:
