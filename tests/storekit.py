@@ -7,6 +7,8 @@ with every span found in the text (offsets are real).
 
 from __future__ import annotations
 
+import pytest
+
 from tidings.record import (
     Acled, Article, Claim, Count, Counts, Entity, Event, EventDate, EventPlace, Evidence, Party, Place,
     Provenance, Quote, Record, Span,
@@ -214,3 +216,14 @@ def backend_url(kind: str, tmp_path_factory):
             yield schema.url
 
     return sqlite() if kind == "sqlite" else postgres()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store(request, tmp_path_factory):
+    """A migrated Store on each backend (import it into a test module to use it)."""
+    from tidings.store import Store
+
+    with backend_url(request.param, tmp_path_factory) as url:
+        s = Store.open(url)
+        yield s
+        s.close()

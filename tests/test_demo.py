@@ -20,9 +20,9 @@ def test_demo_ingests_the_samples_once(tmp_path):
     runner = CliRunner()
     first = runner.invoke(main, ["demo", "--db", db, "--no-serve"], catch_exceptions=False)
     assert first.exit_code == 0, first.output
-    assert "stored 11, skipped as duplicates 0, failed 0" in first.output
+    assert "stored 11, linked as copies 0, skipped as duplicates 0, failed 0" in first.output
     second = runner.invoke(main, ["demo", "--db", db, "--no-serve"], catch_exceptions=False)
-    assert "stored 0, skipped as duplicates 11, failed 0" in second.output
+    assert "stored 0, linked as copies 0, skipped as duplicates 11, failed 0" in second.output
     with Store.open(db) as store:
         titles = {a["title"] for a in store.articles(limit=50)["items"]}
         assert "Venezuelan troops block opposition march in Caracas" in titles   # the HTML page
@@ -41,7 +41,7 @@ def test_ingest_prints_plain_progress_and_summary(tmp_path):
     result = CliRunner().invoke(
         main, ["ingest", str(SAMPLES / "belarus-minsk-arrests.txt"), str(tmp_path / "empty.txt"), "--db", db])
     assert result.exit_code == 1
-    assert result.stdout.strip().startswith("stored 1, skipped as duplicates 0, failed 1")
+    assert result.stdout.strip().startswith("stored 1, linked as copies 0, skipped as duplicates 0, failed 1")
     assert "E002" in result.stderr
     assert "\r" not in result.stderr   # no progress bar when stderr is not a terminal
     with Store.open(db) as store:

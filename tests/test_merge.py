@@ -112,3 +112,30 @@ def test_reports_from_the_parquet_of_a_run(tmp_path):
     assert len(clusters) == 1
     assert clusters[0].counts()["killed"]["min"] == 2 and clusters[0].counts()["killed"]["max"] == 3
     assert sorted(clusters[0].sources) == ["AFP", "Daily Nation", "The Standard"]
+
+
+def test_clusters_command_reads_the_database(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from tidings.cli import main
+    from tidings.store import Store
+
+    db = str(tmp_path / "events.db")
+    recs = kisumu_reports() + [record("star-2", "The Star", "2024-06-25", [event(
+        "V1", place=KAKAMEGA, date="2024-06-25", sentence="Police fired on protesters in Kakamega on Tuesday.")])]
+    with Store.open(db) as store:
+        for rec in recs:
+            rec.article.text = rec.events[0].sentence
+            rec.article.url = f"https://news.example/{rec.id}"
+            assert store.add(rec).status == "stored"
+    result = CliRunner().invoke(main, ["clusters", "--db", db])
+    assert result.exit_code == 0, result.output
+    clusters = [json.loads(line) for line in result.stdout.splitlines()]
+    assert sorted(len(c["articles"]) for c in clusters) == [1, 3]
+    kisumu = next(c for c in clusters if len(c["articles"]) == 3)
+    assert (kisumu["counts"]["killed"]["min"], kisumu["counts"]["killed"]["max"]) == (2, 3)
+    assert sorted(kisumu["sources"]) == ["AFP", "Daily Nation", "The Standard"]
+    several = CliRunner().invoke(main, ["clusters", "--db", db, "--min-sources", "2"])
+    assert len(several.stdout.splitlines()) == 1

@@ -44,8 +44,8 @@ def test_two_workers_give_the_same_records_in_input_order(pipeline):
     items.insert(3, RawArticle(source="test:empty", id="empty", text="   "))
     items.insert(6, ErrorRecord.model_validate({"id": "bad-line", "error": {"code": "E007", "message": "bad", "input": "x:7"}}))
     metrics = Metrics()
-    parallel = list(process_parallel(iter(items), Config(batch_size=3), workers=2, metrics=metrics))
-    single = list(process_parallel(iter(items), Config(batch_size=3), workers=1, metrics=Metrics()))
+    parallel = list(process_parallel(iter(items), Config(batch_size=3, time_budget_s=600), workers=2, metrics=metrics))
+    single = list(process_parallel(iter(items), Config(batch_size=3, time_budget_s=600), workers=1, metrics=Metrics()))
     assert [r.id for r in parallel] == [i.id for i in items]
     assert [r.to_dict() for r in parallel] == [r.to_dict() for r in single]
     assert isinstance(parallel[3], ErrorRecord) and parallel[3].error.code == "E002"
@@ -66,7 +66,7 @@ def test_input_is_read_lazily_with_bounded_read_ahead():
             yield RawArticle(source=f"s{i}", id=f"a{i}", text=story(i), published="2024-03-04")
             i += 1
 
-    results = process_parallel(endless(), Config(batch_size=4), workers=2, max_pending=2, metrics=Metrics())
+    results = process_parallel(endless(), Config(batch_size=4, time_budget_s=600), workers=2, max_pending=2, metrics=Metrics())
     first = [next(results).id for _ in range(5)]
     results.close()  # stops the workers
     assert first == ["a0", "a1", "a2", "a3", "a4"]
@@ -143,7 +143,7 @@ def test_run_writes_partitioned_parquet_and_resumes(tmp_path, pipeline):
     assert result.exit_code == 0, result.output
     assert "stored 12" in result.output and "failed 1" in result.output
     result = runner.invoke(main, ["load", str(out), "--db", str(db)])
-    assert "stored 0, skipped as duplicates 12" in result.output
+    assert "stored 0, linked as copies 0, skipped as duplicates 12" in result.output
 
 
 @pytest.mark.slow

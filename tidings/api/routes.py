@@ -169,5 +169,5 @@ def _ingest(store: Store, items: list) -> dict:
     results: list[dict] = []
     with _ingest_lock:
         summary = ingest_(store, raws, on_item=lambda status, source: results.append({"input": source, "status": status}))
-    return {"stored": summary.stored, "duplicates": summary.duplicates, "failed": summary.failed,
+    return {"stored": summary.stored, "copies": summary.copies, "duplicates": summary.duplicates, "failed": summary.failed,
             "errors": summary.errors, "items": results}

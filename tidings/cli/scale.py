@@ -58,7 +58,8 @@ def load(folder, db):
     from tidings.runners.metrics import Progress, get_metrics
 
     counts = load_parquet(folder, db, progress=Progress(get_metrics()))
-    click.echo(f"stored {counts['stored']}, skipped as duplicates {counts['duplicates']}, failed {counts['failed']}", err=True)
+    click.echo(f"stored {counts['stored']}, linked as copies {counts['copies']}, "
+               f"skipped as duplicates {counts['duplicates']}, failed {counts['failed']}", err=True)
 
 
 @click.command()

@@ -68,13 +68,13 @@ def count_inputs(paths) -> int:
     return n
 
 
-def run_ingest(paths, db: str, model=None, quiet: bool = False, workers: int = 1):
+def run_ingest(paths, db: str, model=None, quiet: bool = False, workers: int = 1, link_copies: bool = True):
     """Ingest paths into db with progress; the Summary."""
     from tidings.ingest.files import read_paths
     from tidings.store import Store, ingest
     from tidings.store.progress import Progress
 
-    store = Store.open(db)
+    store = Store.open(db, link_copies=link_copies)
     try:
         from tidings.runners.local import ParallelPipeline
 
@@ -84,7 +84,7 @@ def run_ingest(paths, db: str, model=None, quiet: bool = False, workers: int = 1
         pipeline = ParallelPipeline(config_from(model), workers)
         total = None if "-" in paths else count_inputs(paths)
         progress = Progress("ingest", total=total, stream=None if not quiet else _Null())
-        counts = {"stored": 0, "duplicate": 0, "failed": 0}
+        counts = {"stored": 0, "copy": 0, "duplicate": 0, "failed": 0}
 
         def tick(status, source):
             counts[status] = counts.get(status, 0) + 1
@@ -116,20 +116,23 @@ class _Null:
 @click.option("--workers", type=click.IntRange(1, 256), default=1, show_default=True,
               help="Worker processes, each loading the spaCy pipeline once.")
 @click.option("--metrics-port", type=int, default=None, help="Serve Prometheus /metrics on this port while ingesting.")
+@click.option("--link-copies/--no-link-copies", default=True, show_default=True,
+              help="Store near-duplicates (syndicated copies, re-posts, updates) as copies linked to the original, without events of their own.")
 @model_option
-def ingest_cmd(paths, db, workers, metrics_port, model):
+def ingest_cmd(paths, db, workers, metrics_port, link_copies, model):
     """Process articles (files, folders, JSON Lines) and store them in DB.
 
     An article already in the database (same URL or same cleaned text) is
     skipped, so re-running after an interruption stores exactly what is
-    missing. Inputs that fail are listed in the database's failures table
+    missing. A near-duplicate of a stored article is stored as a linked
+    copy that adds no events. Inputs that fail are listed in the database's failures table
     and tried again next time. The exit status is 1 when any article failed.
     """
     if metrics_port:
         from tidings.runners.metrics import serve_metrics
 
         serve_metrics(metrics_port)
-    summary = run_ingest(paths, db, model, workers=workers)
+    summary = run_ingest(paths, db, model, workers=workers, link_copies=link_copies)
     for line in summary.errors[:20]:
         click.echo(f"tidings: {line}", err=True)
     click.echo(f"{summary.line()} ({db if not db.startswith('postgres') else 'PostgreSQL'})")

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Optional
 
 from tidings.eval import Dataset, Result
-from tidings.eval._metrics import prf
+from tidings.eval._metrics import per_label
 
 LABELS = ("ARREST", "KILL", "FORCE")
 _POLICE = re.compile(r"\b(police\w*|cops?|officers?|constables?|sub-inspectors?|inspectors?|crime branch|cid|ats|sog|rpf|crpf|rap|srp|bsf|jawans?|security|forces?|authorities|army|troops?|paramilitary|commissioner|dgp|ig|sp|dsp|si|home guards?|administration|government)\b", re.I)
@@ -65,20 +65,12 @@ def run(path: Path, limit: Optional[int]) -> Result:
         rows = rows[:limit]
     nlp = get_pipeline().nlp
     texts = [" ".join(r["sent_text"].split()) for r in rows]
-    counts = {name: [0, 0, 0] for name in LABELS}
+    gold_sets, pred_sets = [], []
     for row, doc in zip(rows, nlp.pipe(texts, batch_size=128)):
-        gold = set(row["sent_labels"])
-        pred = labels(doc._.tidings_events, doc.text)
-        for name in LABELS:
-            g, p = name in gold, name in pred
-            counts[name][0] += g and p
-            counts[name][1] += p and not g
-            counts[name][2] += g and not p
-    metrics, table = {}, []
-    for name, (tp, fp, fn) in counts.items():
-        p, r, f = prf(tp, fp, fn)
-        metrics[f"{name.lower()}_f1"] = f
-        table.append({"label": name, "gold": tp + fn, "predicted": tp + fp, "precision": p, "recall": r, "f1": f})
+        gold_sets.append(set(row["sent_labels"]) & set(LABELS))
+        pred_sets.append(labels(doc._.tidings_events, doc.text) & set(LABELS))
+    table, _ = per_label(gold_sets, pred_sets, labels=list(LABELS), column="label")
+    metrics = {f"{row['label'].lower()}_f1": row["f1"] for row in table}
     return Result(
         dataset="indiapolice",
         metrics=metrics,

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Optional
 
 from tidings.eval import Dataset, Result, data_root
-from tidings.eval._metrics import prf
+from tidings.eval._metrics import per_label, prf
 
 _SENTENCE = re.compile(r"<Sentence\b[^>]*\bid=\"([^\"]+)\"[^>]*>(.*?)(?=<Sentence\b|</Sentences>)", re.S)
 _CODING = re.compile(r"<EventCoding\b[^>]*\beventcode=\"(\d+)\"")
@@ -62,15 +62,7 @@ def run(path: Path, limit: Optional[int]) -> Result:
     for (_id, _text, codes), doc in zip(items, nlp.pipe([t for _, t, _ in items], batch_size=64)):
         gold_sets.append({t for t in (to_plover(c, table) for c in codes) if t})
         pred_sets.append({e.type for e in doc._.tidings_events})
-    types = sorted(set().union(*gold_sets, *pred_sets)) if items else []
-    table_rows, tp_all, fp_all, fn_all = [], 0, 0, 0
-    for t in types:
-        tp = sum(t in g and t in p for g, p in zip(gold_sets, pred_sets))
-        fp = sum(t not in g and t in p for g, p in zip(gold_sets, pred_sets))
-        fn = sum(t in g and t not in p for g, p in zip(gold_sets, pred_sets))
-        tp_all, fp_all, fn_all = tp_all + tp, fp_all + fp, fn_all + fn
-        p_, r_, f_ = prf(tp, fp, fn)
-        table_rows.append({"type": t, "gold": tp + fn, "predicted": tp + fp, "precision": p_, "recall": r_, "f1": f_})
+    table_rows, (tp_all, fp_all, fn_all) = per_label(gold_sets, pred_sets)
     p_, r_, f_ = prf(tp_all, fp_all, fn_all)
     return Result(
         dataset="petrarch",

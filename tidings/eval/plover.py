@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Optional
 
 from tidings.eval import Dataset, Result
-from tidings.eval._metrics import prf
+from tidings.eval._metrics import per_label
 
 REMAP = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
 
@@ -33,14 +33,7 @@ def main_event_types(texts: list[str]) -> list[Optional[str]]:
 
 
 def per_type(gold: list[str], pred: list[Optional[str]]) -> list[dict]:
-    rows = []
-    for t in sorted(set(gold) | {p for p in pred if p}):
-        tp = sum(1 for g, p in zip(gold, pred) if g == t and p == t)
-        fp = sum(1 for g, p in zip(gold, pred) if g != t and p == t)
-        fn = sum(1 for g, p in zip(gold, pred) if g == t and p != t)
-        p_, r_, f_ = prf(tp, fp, fn)
-        rows.append({"type": t, "gold": tp + fn, "predicted": tp + fp, "precision": p_, "recall": r_, "f1": f_})
-    return rows
+    return per_label(gold, pred)[0]
 
 
 def run(path: Path, limit: Optional[int]) -> Result:

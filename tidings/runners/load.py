@@ -19,7 +19,7 @@ def load_parquet(out: Path, db: str, metrics: Optional[Metrics] = None, progress
     from tidings.store import open_store
 
     metrics = metrics or get_metrics()
-    counts = {"stored": 0, "duplicates": 0, "failed": 0}
+    counts = {"stored": 0, "copies": 0, "duplicates": 0, "failed": 0}
     store = open_store(db)
     try:
         for pos, record in read_records(Path(out)):
@@ -29,7 +29,7 @@ def load_parquet(out: Path, db: str, metrics: Optional[Metrics] = None, progress
                 counts["failed"] += 1
             else:
                 added = store.add(record, source_path=source)
-                counts["stored" if added.status == "stored" else "duplicates"] += 1
+                counts[{"stored": "stored", "copy": "copies"}.get(added.status, "duplicates")] += 1
             metrics.observe(record)
             if progress:
                 progress.update()

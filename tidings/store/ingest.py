@@ -27,14 +27,24 @@ class Summary:
     stored: int = 0
     duplicates: int = 0
     failed: int = 0
+    copies: int = 0     # near-duplicates stored and linked to their original
     errors: list[str] = field(default_factory=list)
 
     @property
     def seen(self) -> int:
-        return self.stored + self.duplicates + self.failed
+        return self.stored + self.copies + self.duplicates + self.failed
+
+    def count(self, status: str) -> None:
+        if status == "stored":
+            self.stored += 1
+        elif status == "copy":
+            self.copies += 1
+        else:
+            self.duplicates += 1
 
     def line(self) -> str:
-        return f"stored {self.stored}, skipped as duplicates {self.duplicates}, failed {self.failed}"
+        return (f"stored {self.stored}, linked as copies {self.copies}, "
+                f"skipped as duplicates {self.duplicates}, failed {self.failed}")
 
 
 def _raw_text(raw: RawArticle) -> Optional[str]:
@@ -79,10 +89,7 @@ def ingest(store: Store, items: Iterable[Union[RawArticle, ErrorRecord]], pipeli
             fail(source or "-", result.id, result.error.code, result.error.message)
             continue
         added = store.add(result, source_path=raw.source, raw_hash=raw_hash)
-        if added.status == "stored":
-            summary.stored += 1
-        else:
-            summary.duplicates += 1
+        summary.count(added.status)
         tick(added.status, raw.source)
     return summary
 
@@ -91,9 +98,5 @@ def add_records(store: Store, records: Iterable[Record], source: str = "-") -> S
     """Store records made elsewhere (tidings extract output, the API)."""
     summary = Summary()
     for n, record in enumerate(records, 1):
-        added = store.add(record, source_path=f"{source}:{n}")
-        if added.status == "stored":
-            summary.stored += 1
-        else:
-            summary.duplicates += 1
+        summary.count(store.add(record, source_path=f"{source}:{n}").status)
     return summary

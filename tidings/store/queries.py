@@ -119,8 +119,8 @@ class Queries:
         direction = "DESC" if sort.startswith("-") else "ASC"
         total = self.db.scalar(f"SELECT count(*) AS n FROM articles{where}", params)
         items = self.db.query(
-            f"SELECT id, record_id, title, url, publisher, published, language, n_events, source_path, ingested_at "
-            f"FROM articles{where} ORDER BY {key} {direction}, id {direction} LIMIT ? OFFSET ?",
+            f"SELECT id, record_id, title, url, publisher, published, language, n_events, source_path, ingested_at, "
+            f"duplicate_of, similarity FROM articles{where} ORDER BY {key} {direction}, id {direction} LIMIT ? OFFSET ?",
             params + [limit, offset])
         return _page(items, total, limit, offset)
 
@@ -134,15 +134,19 @@ class Queries:
         events = self.db.query("SELECT id, local_id FROM events WHERE article_id = ? ORDER BY id", [article_id])
         row["record"] = record
         row["event_ids"] = {e["local_id"]: e["id"] for e in events}
+        row["copies"] = [c["id"] for c in self.db.query(
+            "SELECT id FROM articles WHERE duplicate_of = ? ORDER BY id", [article_id])]
         return row
 
     def record_json(self, article_id: int) -> Optional[str]:
         return self.db.scalar("SELECT record_json FROM articles WHERE id = ?", [article_id])
 
-    def iter_records(self) -> Iterator[str]:
+    def iter_records(self, originals_only: bool = False) -> Iterator[str]:
+        """Every stored record's JSON, in id order; ``originals_only`` leaves near-duplicate copies out."""
         last = 0
+        only = " AND duplicate_of IS NULL" if originals_only else ""
         while True:
-            rows = self.db.query("SELECT id, record_json FROM articles WHERE id > ? ORDER BY id LIMIT 500", [last])
+            rows = self.db.query(f"SELECT id, record_json FROM articles WHERE id > ?{only} ORDER BY id LIMIT 500", [last])
             for r in rows:
                 yield r["record_json"]
             if len(rows) < 500:

@@ -249,6 +249,23 @@ def _fulltext(dialect: str) -> list[str]:
     return [s for s in _split_pg(_FTS_POSTGRES)]
 
 
+_NEAR = """
+ALTER TABLE articles ADD COLUMN duplicate_of {ref} REFERENCES articles (id) ON DELETE SET NULL;
+ALTER TABLE articles ADD COLUMN similarity {real};
+CREATE INDEX articles_duplicate_of ON articles (duplicate_of);
+CREATE TABLE article_bands (
+    hash BIGINT NOT NULL,
+    article_id {ref} NOT NULL REFERENCES articles (id) ON DELETE CASCADE
+);
+CREATE INDEX article_bands_hash ON article_bands (hash);
+CREATE INDEX article_bands_article ON article_bands (article_id);
+"""
+
+
+def _near(dialect: str) -> list[str]:
+    return _split(_NEAR.format(**TYPES[dialect]))
+
+
 def _summaries(dialect: str) -> list[str]:
     from tidings.store import summary
 
@@ -260,6 +277,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[str], list[str]]]] = [
     (1, "core tables", _core),
     (2, "full-text search", _fulltext),
     (3, "event summaries: counts per day, country and type; actor and target names", _summaries),
+    (4, "near-duplicate copies: articles.duplicate_of and similarity; MinHash bands", _near),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -7,15 +7,16 @@ from typing import Optional
 
 from tidings.record import Record
 from tidings.store import rows as rows_
-from tidings.store import schema, summary
+from tidings.store import near, schema, summary
 from tidings.store.backends import Backend, connect
 from tidings.store.queries import Queries
 
 
 @dataclass
 class Added:
-    status: str            # "stored" or "duplicate"
+    status: str            # "stored", "copy" (a near-duplicate, linked) or "duplicate" (not stored again)
     article_id: int
+    original: Optional[int] = None   # for a copy: the id of the article it copies
 
 
 class Store(Queries):
@@ -26,14 +27,15 @@ class Store(Queries):
     stores exactly what was missing.
     """
 
-    def __init__(self, db: Backend):
+    def __init__(self, db: Backend, link_copies: bool = True):
         self.db = db
         self.dialect = db.dialect
+        self.link_copies = link_copies
         self.migrate()
 
     @classmethod
-    def open(cls, url: str) -> "Store":
-        return cls(connect(str(url)))
+    def open(cls, url: str, link_copies: bool = True) -> "Store":
+        return cls(connect(str(url)), link_copies=link_copies)
 
     def close(self) -> None:
         self.db.close()
@@ -79,15 +81,26 @@ class Store(Queries):
         return None
 
     def add(self, record: Record, source_path: Optional[str] = None, raw_hash: Optional[str] = None) -> Added:
-        """Store a record once: a second copy (same URL or same cleaned text) is a duplicate."""
+        """Store a record once: a second copy (same URL or same cleaned text) is a duplicate.
+
+        A near-duplicate (a syndicated copy, a re-post, an updated version:
+        see :mod:`tidings.store.near`) is stored as a ``copy``: its article row
+        links to the original and it adds no entities, quotes or events.
+        """
         art = rows_.article_row(record, source_path, raw_hash)
         existing = self.has(url=art["url"], content_hash=art["content_hash"])
         if existing is not None:
             return Added("duplicate", existing)
+        bands = near.band_hashes(record.article.text) if self.link_copies else []
         try:
             with self.db.transaction():
+                original = near.find_original(self.db, record.article.text, bands)
+                if original is not None:
+                    art = dict(art, duplicate_of=original[0], similarity=original[1], n_events=0)
                 article_id = self.db.insert("articles", art)
-                self._children(article_id, record)
+                self.db.insert_many("article_bands", near.band_rows(article_id, bands))
+                if original is None:
+                    self._children(article_id, record)
                 self.db.execute("DELETE FROM failures WHERE input = ?", [source_path or ""])
         except Exception as exc:
             # A concurrent writer stored the same article first.
@@ -96,6 +109,8 @@ class Store(Queries):
                 if found is not None:
                     return Added("duplicate", found)
             raise
+        if original is not None:
+            return Added("copy", article_id, original[0])
         return Added("stored", article_id)
 
     def _children(self, article_id: int, record: Record) -> None:
