@@ -9,7 +9,12 @@ once per worker, whatever the input size) are left out; the wall time with
 start-up is printed beside them.
 
     .venv/bin/python bench/scale.py --articles 10000 --rate-articles 1000
-    .venv/bin/python bench/scale.py --articles 500 --small 100   # a quick run
+    .venv/bin/python bench/scale.py --articles 200 --rate-articles 100   # a quick run
+
+Each step runs in a fresh interpreter. The comparisons (1 vs 2 workers,
+tidings vs bare spaCy, Dask vs local processes, memory at 1,000 vs
+10,000) are between steps of the same run; run it on an otherwise idle
+machine with at least as many free cores as workers.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ import argparse
 import json
 import os
 import random
+import resource
+import subprocess
 import sys
 import threading
 import time
@@ -101,7 +108,7 @@ def local(n, texts, workers, batch):
     with PeakRSS() as mem:
         out = timed(process_parallel(articles(texts, n), Config(batch_size=batch), workers=workers, metrics=Metrics()), n)
     if workers == 1:
-        out["peak_worker_mib"] = [round(psutil.Process().memory_info().rss / 2**20, 1)]
+        out["peak_worker_mib"] = [round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)]  # KiB on Linux
     else:
         out["peak_worker_mib"] = mem.workers_mib()
     return out
@@ -144,44 +151,64 @@ def bare(n, texts, workers, batch):
     return timed(nlp.pipe(docs, batch_size=batch, n_process=workers), n)
 
 
+STEPS = {
+    "bare1": lambda n, a: bare(n, a.texts, 1, a.batch),
+    "local1": lambda n, a: local(n, a.texts, 1, a.batch),
+    "bare2": lambda n, a: bare(n, a.texts, 2, a.batch),
+    "local2": lambda n, a: local(n, a.texts, 2, a.batch),
+    "dask2": lambda n, a: dask(n, a.texts, 2, a.part_size, a.batch),
+}
+
+
+def run_step(name: str, n: int, args) -> dict:
+    """One step in a fresh interpreter, so no step inherits another's memory, processes or caches."""
+    cmd = [sys.executable, __file__, "--step", name, "--articles", str(n), "--batch", str(args.batch),
+           "--part-size", str(args.part_size), "--gold", str(args.gold)]
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"step {name} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--articles", type=int, default=10_000)
-    ap.add_argument("--rate-articles", type=int, default=None,
-                    help="Input size for the rate-only steps (bare1, local1, bare2, dask2); default --articles. "
-                         "The 2-worker local run always processes --articles, so memory is compared at full size.")
-    ap.add_argument("--small", type=int, default=1_000, help="Input size for the memory comparison (default 1,000).")
+    ap.add_argument("--articles", type=int, default=10_000,
+                    help="Input size of the full-size run (2 local workers): its rate, and its peak memory per worker.")
+    ap.add_argument("--rate-articles", type=int, default=1_000,
+                    help="Input size of the comparison steps (bare1, local1, bare2, local2, dask2), and the small "
+                         "side of the memory comparison (default 1,000).")
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--part-size", type=int, default=100, help="Articles per Dask task.")
-    ap.add_argument("--skip", default="", help="Comma-separated steps to leave out: bare,local1,local2,dask,memory")
+    ap.add_argument("--skip", default="", help="Comma-separated steps to leave out: bare1,local1,bare2,local2,dask2,full")
+    ap.add_argument("--step", choices=sorted(STEPS), help=argparse.SUPPRESS)
     args = ap.parse_args()
+    args.texts = bodies(args.gold)
+    if args.step:  # a child: one step, its figures as the last line
+        print(json.dumps(STEPS[args.step](args.articles, args)))
+        return
     skip = set(filter(None, args.skip.split(",")))
-    texts = bodies(args.gold)
-    n = args.articles
-    r = args.rate_articles or n
+    n, r = args.articles, args.rate_articles
     res = {"articles": n, "rate_articles": r, "cpus": os.cpu_count(), "load_avg_start": [round(x, 2) for x in os.getloadavg()]}
-    steps = [
-        ("bare1", lambda: bare(r, texts, 1, args.batch)), ("local1", lambda: local(r, texts, 1, args.batch)),
-        ("bare2", lambda: bare(r, texts, 2, args.batch)), ("dask2", lambda: dask(r, texts, 2, args.part_size, args.batch)),
-        ("local2", lambda: local(n, texts, 2, args.batch)),
-        ("local2_small", lambda: local(args.small, texts, 2, args.batch)),
-    ]
-    for name, fn in steps:
-        if name.rstrip("12") in skip or name in skip or (name == "local2_small" and "memory" in skip):
+    plan = [(name, r) for name in STEPS] + ([("local2_full", n)] if n != r else [])
+    for name, size in plan:
+        if name in skip or (name == "local2_full" and "full" in skip):
             continue
-        res[name] = fn()
+        res[name] = run_step(name.replace("_full", ""), size, args)
         print(name, json.dumps(res[name]), file=sys.stderr, flush=True)
     res["load_avg_end"] = [round(x, 2) for x in os.getloadavg()]
+    rate = lambda k: res[k]["articles_per_s"]  # noqa: E731
     if "local1" in res and "local2" in res:
-        res["speedup_2_vs_1"] = round(res["local2"]["articles_per_s"] / res["local1"]["articles_per_s"], 2)
+        res["speedup_2_vs_1"] = round(rate("local2") / rate("local1"), 2)
+    if "bare1" in res and "bare2" in res:
+        res["bare_speedup_2_vs_1"] = round(rate("bare2") / rate("bare1"), 2)
     if "dask2" in res and "local2" in res:
-        res["dask_vs_local"] = round(res["dask2"]["articles_per_s"] / res["local2"]["articles_per_s"], 2)
-    if "local2_small" in res and "local2" in res:
-        res["memory_growth"] = round(max(res["local2"]["peak_worker_mib"]) / max(res["local2_small"]["peak_worker_mib"]), 3)
+        res["dask_vs_local"] = round(rate("dask2") / rate("local2"), 2)
+    if "local2" in res and "local2_full" in res:
+        res["memory_growth"] = round(max(res["local2_full"]["peak_worker_mib"]) / max(res["local2"]["peak_worker_mib"]), 3)
     for k in ("1", "2"):
         if f"bare{k}" in res and f"local{k}" in res:
-            res[f"tidings_vs_bare_{k}"] = round(res[f"local{k}"]["articles_per_s"] / res[f"bare{k}"]["articles_per_s"], 2)
+            res[f"tidings_vs_bare_{k}"] = round(rate(f"local{k}") / rate(f"bare{k}"), 2)
     print(json.dumps(res, indent=2))
 
 
