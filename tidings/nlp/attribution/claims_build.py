@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 from tidings.nlp.attribution import doctext, status
 from tidings.nlp.attribution.cues import COGNITIVE, CONFIRM, DENY, DIRECTIVE
 from tidings.nlp.attribution.direct import Found
+from tidings.nlp.attribution.stance import KIND as STANCE
 from tidings.record import Claim, Quote, Span
 
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "NUM", "ADJ"}
@@ -65,7 +66,7 @@ def _from_quote(q: Quote, f: Found, claims, words, quoted_sentences) -> None:
             target = claim
         _set(target, value, sentence)
         return
-    if lemma in DIRECTIVE or lemma in COGNITIVE:
+    if lemma in DIRECTIVE or lemma in COGNITIVE or f.cue.kind == STANCE:
         return
     words[len(claims)] = _lemmas(f.tokens)
     claims.append(Claim(
