@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from tidings.nlp.attribution.cues import Cue
@@ -52,26 +53,39 @@ INFINITIVE_ADJECTIVES = {"willing", "unwilling", "eager", "keen", "determined", 
 
 
 def find(doc: Doc, taken: set[int], inside) -> list[Cue]:
-    """A stance cue for each predicate with a that/whether/if clause that no
-    reporting cue covers (``taken`` holds the reporting cues' head tokens)."""
+    """A stance cue for each predicate with a that/whether/if clause, and each
+    stance adjective with its complement, that no reporting cue covers
+    (``taken`` holds the reporting cues' head tokens)."""
     out: list[Cue] = []
     seen: set[int] = set()
-    for tok in doc:
-        if tok.dep_ != "ccomp" or tok.i < tok.head.i or not _marked(tok):
-            continue
-        head = _predicate(tok.head)
+    vocab = doc.vocab.strings
+    for match_id, start, _ in _matcher(doc)(doc):
+        tok = doc[start]
+        if vocab[match_id] == "CLAUSE":
+            if tok.i < tok.head.i or not _marked(tok):
+                continue
+            head = _predicate(tok.head)
+        else:
+            head = tok if _held(tok) and complement(tok) is not None else None
         if head is None or head.i in taken or head.i in seen or inside(head.idx):
             continue
         seen.add(head.i)
         out.append(Cue(head, head.i, head.i + 1, KIND))
-    for tok in doc:
-        if tok.pos_ != "ADJ" or tok.i in seen or tok.i in taken or inside(tok.idx) or not _held(tok):
-            continue
-        if complement(tok) is not None:
-            seen.add(tok.i)
-            out.append(Cue(tok, tok.i, tok.i + 1, KIND))
     out.sort(key=lambda c: c.head.i)
     return out
+
+
+_matchers: dict[int, Matcher] = {}
+
+
+def _matcher(doc: Doc) -> Matcher:
+    key = id(doc.vocab)
+    if key not in _matchers:
+        m = Matcher(doc.vocab)
+        m.add("CLAUSE", [[{"DEP": "ccomp"}]])
+        m.add("ADJ", [[{"POS": "ADJ", "LOWER": {"IN": sorted(set(ADJECTIVES) | INFINITIVE_ADJECTIVES)}}]])
+        _matchers[key] = m
+    return _matchers[key]
 
 
 def _held(adj: Token) -> bool:
