@@ -131,3 +131,30 @@ def test_said_with_a_clause_parsed_as_adverbial(extract):
     _, quotes = reported(extract, "Tomas Berg said he would not accept the offer if it were repeated.")
     q = only(quotes, "he would not accept the offer if it were repeated")
     assert q.speaker == "Tomas Berg"
+
+
+def test_an_impression_is_reported_with_whom_it_seems_to(extract):
+    _, quotes = reported(extract, "The outline of the plan seems clear to the unions.")
+    q = only(quotes, "The outline of the plan seems clear to the unions")
+    assert q.speaker == "the unions"
+
+
+def test_an_impression_with_no_holder_names_no_speaker(extract):
+    _, quotes = reported(extract, "The convoy seems to be heading to the coast.")
+    q = only(quotes, "The convoy seems to be heading to the coast")
+    assert q.speaker is None
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The mayor called on the council to resign.", "the council to resign"),
+    ("The union called for drivers to stay home on Friday.", "drivers to stay home on Friday"),
+])
+def test_a_call_on_someone_keeps_what_they_are_asked_to_do(extract, sentence, content):
+    _, quotes = reported(extract, sentence)
+    only(quotes, content)
+
+
+def test_noting_an_object_reports_it(extract):
+    _, quotes = reported(extract, "The auditor noted the missing invoices.")
+    q = only(quotes, "the missing invoices")
+    assert q.speaker == "The auditor"

@@ -47,7 +47,7 @@ TOPIC_OBJECT = {
     "underscore", "emphasize", "emphasise", "stress", "recommend", "predict", "reveal", "disclose",
     "acknowledge", "admit", "confirm", "report", "voice", "express", "echo", "pledge", "vow", "unveil",
     "outline", "detail", "estimate", "raise", "lament", "mock", "ridicule", "applaud", "support",
-    "endorse", "oppose", "urge", "liken", "compare", "call",
+    "endorse", "oppose", "urge", "liken", "compare", "call", "note",
 }
 TOPIC_PREP = {
     "speak": {"about", "of", "on"}, "talk": {"about", "of"}, "complain": {"about", "of"},

@@ -23,6 +23,7 @@ _OBJECT_INFINITIVE = {"urge", "ask", "call", "encourage", "implore", "order", "i
                       "tell", "warn", "appeal", "plead", "remind"}
 _MIN_TOKENS = 1
 # Verbs whose finite complement the parser sometimes reads as an adverbial clause.
+_ADDRESSEE = {"call": {"for", "on", "upon"}, "appeal": {"to"}, "plead": {"with"}}
 _SAY_LIKE = {"say", "tell", "add", "note", "write", "report", "explain", "insist", "argue", "claim", "state",
              "announce", "warn", "suggest", "acknowledge", "admit", "predict", "believe", "think"}
 _WH = {"whether", "if", "how", "why", "what", "who", "that"}
@@ -83,6 +84,9 @@ def _content(doc: Doc, cue: Cue) -> Optional[Span]:
         clause = noun_content(head)
         return doc[_subtree_start(clause):_subtree_end(clause)]
     if cue.kind == stance.KIND:
+        seeming = stance.impression(cue)
+        if seeming is not None:
+            return seeming
         clause = stance.clause(cue)
         return None if clause is None else _subtree(clause, exclude=head)
     lemma = cue.lemma
@@ -117,12 +121,24 @@ def _content(doc: Doc, cue: Cue) -> Optional[Span]:
         xcomp = next((c for c in head.children if c.dep_ in ("xcomp", "ccomp")), None)
         if obj is not None and xcomp is not None and xcomp.i > obj.i:
             return doc[_subtree_start(obj):_subtree_end(xcomp)]
+        # "called on the council to resign", "called for voters to stay home",
+        # "appealed to donors to give": the addressee and what they are asked to do.
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.i > head.i and prep.lower_ in _ADDRESSEE.get(lemma, ()):
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is None:
+                    continue
+                end = _subtree_end(pobj)
+                if xcomp is not None and xcomp.i > pobj.i:
+                    return doc[_subtree_start(pobj):_subtree_end(xcomp)]
+                if lemma == "call" and prep.lower_ == "for":
+                    return doc[_subtree_start(pobj):end]
         if lemma == "call":
-            for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ == "for":
-                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                    if pobj is not None:
-                        return doc[_subtree_start(pobj):_subtree_end(pobj)]
+            # "called for drivers to stay home", parsed as a for-to clause.
+            for clause in head.children:
+                mark = next((m for m in clause.children if m.dep_ == "mark" and m.lower_ == "for"), None)
+                if clause.dep_ == "advcl" and clause.i > head.i and mark is not None:
+                    return doc[mark.i + 1:_subtree_end(clause)]
     if lemma in PASSIVE and _passive(head):
         return _passive_content(head)
     if lemma in TOPIC_OBJECT and _has_speaker(head) and _reported(head):

@@ -64,6 +64,11 @@ def subject_of(cue: Cue) -> Optional[Token]:
             return None
         head = head.head
     verb = head
+    if cue.kind == "stance" and cue.lemma in ("seem", "appear"):
+        # "The plan seems doomed to the unions": whom it seems to, if anyone.
+        holders = [head] + [c for c in head.children if c.pos_ == "ADJ"]
+        to = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if cue.lemma in PASSIVE and any(c.dep_ == "auxpass" for c in head.children):
         # "Smith was accused of fraud by the prosecutor": the agent spoke, the
         # subject is what was said about.

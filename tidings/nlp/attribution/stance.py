@@ -18,12 +18,14 @@ from __future__ import annotations
 from typing import Optional
 
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from tidings.nlp.attribution.cues import Cue
 
 KIND = "stance"
 _MARKS = {"that", "whether", "if"}
+# Verbs of impression: how something seems, to the writer or to someone.
+_SEEM = {"seem", "appear"}
 _SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
 # Predicates whose clause is an outcome, a condition or a consequence, not a
 # proposition someone holds.
@@ -65,6 +67,8 @@ def find(doc: Doc, taken: set[int], inside) -> list[Cue]:
             if tok.i < tok.head.i or not _marked(tok):
                 continue
             head = _predicate(tok.head)
+        elif vocab[match_id] == "SEEM":
+            head = tok if impression(Cue(tok, tok.i, tok.i + 1, KIND)) is not None else None
         else:
             head = tok if _held(tok) and complement(tok) is not None else None
         if head is None or head.i in taken or head.i in seen or inside(head.idx):
@@ -83,6 +87,7 @@ def _matcher(doc: Doc) -> Matcher:
     if key not in _matchers:
         m = Matcher(doc.vocab)
         m.add("CLAUSE", [[{"DEP": "ccomp"}]])
+        m.add("SEEM", [[{"LEMMA": {"IN": sorted(_SEEM)}, "POS": "VERB"}]])
         m.add("ADJ", [[{"POS": "ADJ", "LOWER": {"IN": sorted(set(ADJECTIVES) | INFINITIVE_ADJECTIVES)}}]])
         _matchers[key] = m
     return _matchers[key]
@@ -124,6 +129,18 @@ def _predicate(head: Token) -> Optional[Token]:
     if not any(c.dep_ in _SUBJECTS for c in holder.children) and holder.dep_ not in ("xcomp", "conj", "advcl", "relcl", "acl", "ccomp"):
         return None
     return head
+
+
+def impression(cue: Cue) -> Optional[Span]:
+    """'The plan seems to be failing': the subject and its complement."""
+    head = cue.head
+    if head.lemma_.lower() not in _SEEM:
+        return None
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "csubj") and c.i < head.i), None)
+    comp = next((c for c in head.children if c.dep_ in ("xcomp", "oprd", "acomp") and c.i > head.i), None)
+    if subject is None or comp is None or subject.lower_ in ("it", "there", "which", "that", "who", "this"):
+        return None
+    return head.doc[subject.left_edge.i:comp.right_edge.i + 1]
 
 
 def clause(cue: Cue) -> Optional[Token]:
