@@ -3,6 +3,11 @@
 "She said that the talks had failed" -> "that the talks had failed";
 "..., sources said" -> the clause before; "urged supporters to gather" ->
 "supporters to gather"; "according to X, ..." -> the rest of the clause.
+Beyond reporting verbs: stances and judgements toward an object ("backed
+the strike", "sees the deal as a trap"), passive reports ("X was accused of
+Y": subject and complement), noun cues with what they state ("the decision
+to strike", "critics of the plan"), "In the poll, ..." and the stance
+predicates of ``stance.py``.
 """
 
 from __future__ import annotations
