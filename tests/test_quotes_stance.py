@@ -158,3 +158,19 @@ def test_noting_an_object_reports_it(extract):
     _, quotes = reported(extract, "The auditor noted the missing invoices.")
     q = only(quotes, "the missing invoices")
     assert q.speaker == "The auditor"
+
+
+def test_a_negated_position_is_reported_but_not_claimed(extract):
+    record, quotes = reported(extract, "The minister Ana Costa did not mention the strike.")
+    q = only(quotes, "the strike")
+    assert q.speaker == "Ana Costa"
+    assert record.claims == []
+
+
+def test_a_negated_confirmation_still_leaves_the_claim_unconfirmed(extract):
+    record = extract(
+        "Rebels said on Monday that they had seized the airport at Kessa.\n\n"
+        "The army would not confirm that the airport had fallen.",
+        published="2024-03-02",
+    )
+    assert [c.status for c in record.claims] == ["unconfirmed"]

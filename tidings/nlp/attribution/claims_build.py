@@ -52,7 +52,9 @@ def _from_quote(q: Quote, f: Found, claims, words, quoted_sentences) -> None:
     if f.cue is None or f.tokens is None or f.inherited:
         return
     lemma = f.cue.lemma
-    if not _proposition(f.tokens):
+    if not _proposition(f.tokens) or _negated(f.cue.head):
+        # A negated report ("did not say that", "would not confirm that")
+        # asserts nothing; a status sentence may still settle the claim.
         return
     sentence = f.cue.head.sent
     if lemma in DENY or lemma in CONFIRM:
@@ -73,6 +75,11 @@ def _from_quote(q: Quote, f: Found, claims, words, quoted_sentences) -> None:
         id="", text=q.text, start=q.start, end=q.end, claimant=q.speaker, claimant_entity=q.speaker_entity,
         status="asserted", quote=q.id,
     ))
+
+
+def _negated(verb) -> bool:
+    # "He did not say that the plant would close" asserts nothing.
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _proposition(tokens: SpacySpan) -> bool:

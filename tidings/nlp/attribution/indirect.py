@@ -17,7 +17,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from tidings.nlp.attribution import doctext, stance
-from tidings.nlp.attribution.cues import noun_content, ATTITUDE, COGNITIVE, JUDGE, PASSIVE, SPEECH, STANCE_OBJECT, TOPIC_OBJECT, TOPIC_PREP, Cue
+from tidings.nlp.attribution.cues import noun_content, CONFIRM, DENY, ATTITUDE, COGNITIVE, JUDGE, PASSIVE, SPEECH, STANCE_OBJECT, TOPIC_OBJECT, TOPIC_PREP, Cue
 from tidings.nlp.attribution.direct import Found, trim
 
 _CLAUSE = {"ccomp"}
@@ -29,6 +29,8 @@ _OBJECT_INFINITIVE = {"urge", "ask", "call", "encourage", "implore", "order", "i
 _MIN_TOKENS = 1
 # Verbs whose finite complement the parser sometimes reads as an adverbial clause.
 _ADDRESSEE = {"call": {"for", "on", "upon"}, "appeal": {"to"}, "plead": {"with"}}
+# Verbs whose negation sets a claim's status instead ("would not confirm").
+_STATUS_VERBS = CONFIRM | DENY | {"comment", "verify", "respond", "reply", "answer"}
 _SAY_LIKE = {"say", "tell", "add", "note", "write", "report", "explain", "insist", "argue", "claim", "state",
              "announce", "warn", "suggest", "acknowledge", "admit", "predict", "believe", "think"}
 _WH = {"whether", "if", "how", "why", "what", "who", "that"}
@@ -227,10 +229,17 @@ def _speech_verb(tok: Token) -> bool:
 
 
 def _reported(verb: Token) -> bool:
-    """Not "would not confirm the figure", "declined to comment on": no words were reported."""
-    if any(c.dep_ == "neg" for c in verb.children):
+    """Not "would not confirm the figure", "declined to comment on": no words
+    were reported. A stated position stays one when negated ("did not
+    mention the strike", "does not want to resign"): what was left unsaid or
+    unwanted is still attributed, and never a claim (see claims_build)."""
+    if negated(verb) and verb.lemma_.lower() in _STATUS_VERBS:
         return False
     return not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("decline", "refuse", "fail"))
+
+
+def negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _holder(verb: Token) -> bool:
