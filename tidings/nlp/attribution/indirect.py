@@ -27,6 +27,8 @@ _CONTINUES = {"cc", "conj", "advcl", "ccomp"}
 _OBJECT_INFINITIVE = {"urge", "ask", "call", "encourage", "implore", "order", "instruct", "advise",
                       "tell", "warn", "appeal", "plead", "remind"}
 _MIN_TOKENS = 1
+# One-word contents that only point at what was said.
+_STAND_INS = {"that", "which", "this", "these", "those", "what", "who", "whom"}
 # Verbs whose finite complement the parser sometimes reads as an adverbial clause.
 _ADDRESSEE = {"call": {"for", "on", "upon"}, "appeal": {"to"}, "plead": {"with"}}
 # Verbs whose negation sets a claim's status instead ("would not confirm").
@@ -46,6 +48,8 @@ def find(doc: Doc, cue_list: list[Cue], inside) -> list[Found]:
         span = _content(doc, cue)
         if span is None or len(span) < _MIN_TOKENS:
             continue
+        if len(span) == 1 and span[0].lower_ in _STAND_INS:
+            continue  # "which he denied", "critical of that": the content is elsewhere
         start, end = trim(doctext.text(doc), span.start_char, span.end_char)
         out.append(Found(start, end, False, cue, doc.char_span(start, end, alignment_mode="expand")))
     return out
