@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from spacy.matcher import Matcher
+import numpy
+from spacy.attrs import DEP, LEMMA, LOWER, POS
 from spacy.tokens import Doc, Span, Token
 
 from tidings.nlp.attribution.cues import Cue
@@ -55,19 +56,18 @@ INFINITIVE_ADJECTIVES = {"willing", "unwilling", "eager", "keen", "determined", 
 
 
 def find(doc: Doc, taken: set[int], inside) -> list[Cue]:
-    """A stance cue for each predicate with a that/whether/if clause, and each
-    stance adjective with its complement, that no reporting cue covers
-    (``taken`` holds the reporting cues' head tokens)."""
+    """A stance cue for each predicate with a that/whether/if clause, each
+    verb of impression and each stance adjective with its complement, that no
+    reporting cue covers (``taken`` holds the reporting cues' head tokens)."""
     out: list[Cue] = []
     seen: set[int] = set()
-    vocab = doc.vocab.strings
-    for match_id, start, _ in _matcher(doc)(doc):
-        tok = doc[start]
-        if vocab[match_id] == "CLAUSE":
+    for i, kind in _candidates(doc):
+        tok = doc[i]
+        if kind == _CLAUSE:
             if tok.i < tok.head.i or not _marked(tok):
                 continue
             head = _predicate(tok.head)
-        elif vocab[match_id] == "SEEM":
+        elif kind == _SEEMING:
             head = tok if impression(Cue(tok, tok.i, tok.i + 1, KIND)) is not None else None
         else:
             head = tok if _held(tok) and complement(tok) is not None else None
@@ -79,18 +79,25 @@ def find(doc: Doc, taken: set[int], inside) -> list[Cue]:
     return out
 
 
-_matchers: dict[int, Matcher] = {}
+_CLAUSE, _SEEMING, _ADJECTIVE = 0, 1, 2
 
 
-def _matcher(doc: Doc) -> Matcher:
-    key = id(doc.vocab)
-    if key not in _matchers:
-        m = Matcher(doc.vocab)
-        m.add("CLAUSE", [[{"DEP": "ccomp"}]])
-        m.add("SEEM", [[{"LEMMA": {"IN": sorted(_SEEM)}, "POS": "VERB"}]])
-        m.add("ADJ", [[{"POS": "ADJ", "LOWER": {"IN": sorted(set(ADJECTIVES) | INFINITIVE_ADJECTIVES)}}]])
-        _matchers[key] = m
-    return _matchers[key]
+def _candidates(doc: Doc) -> list[tuple[int, int]]:
+    """Token indices worth a look, read from the doc's attribute arrays (no
+    Python object per token: this runs on every article)."""
+    strings = doc.vocab.strings
+    arr = doc.to_array([DEP, POS, LEMMA, LOWER])
+    ccomp, verb, adj = strings.add("ccomp"), strings.add("VERB"), strings.add("ADJ")
+    seem = [strings.add(w) for w in _SEEM]
+    adjectives = [strings.add(w) for w in set(ADJECTIVES) | INFINITIVE_ADJECTIVES]
+    clause = arr[:, 0] == ccomp
+    seeming = (arr[:, 1] == verb) & numpy.isin(arr[:, 2], seem)
+    adjective = (arr[:, 1] == adj) & numpy.isin(arr[:, 3], adjectives)
+    out = [(i, _CLAUSE) for i in numpy.flatnonzero(clause).tolist()]
+    out += [(i, _SEEMING) for i in numpy.flatnonzero(seeming).tolist()]
+    out += [(i, _ADJECTIVE) for i in numpy.flatnonzero(adjective).tolist()]
+    out.sort()
+    return out
 
 
 def _held(adj: Token) -> bool:
