@@ -17,11 +17,17 @@ Metrics (per kind, direct = gold content within quote marks):
 - speaker accuracy on matched quotes with a gold Source: the record's
   ``speaker_span`` overlaps the Source, or the speaker's name shares a
   capitalised word with it (names the same entity).
+
+``TIDINGS_POLNEAR_ERRORS=FILE`` writes the missed gold spans and the false
+alarms to FILE (JSON lines) for error analysis; nothing of the corpus goes
+into the saved figures.
 """
 
 from __future__ import annotations
 
 import difflib
+import json
+import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -110,6 +116,19 @@ def _names(text: str) -> set[str]:
     return {w for w in _WORD.findall(text) if w[:1].isupper() and w not in _NAME_STOP}
 
 
+def _dump(out, name: str, kind: str, raw: str, gold: list[dict], missed: list[int], false_alarms) -> None:
+    def text(frags):
+        return " | ".join(raw[s:e] for s, e in frags) if frags else None
+
+    for gi in missed:
+        g = gold[gi]
+        out.write(json.dumps({"doc": name, "kind": kind, "error": "missed", "content": text(g["content"]),
+                              "cue": text(g["cue"]), "source": text(g["source"])}) + "\n")
+    for q in false_alarms:
+        out.write(json.dumps({"doc": name, "kind": kind, "error": "false_alarm", "content": q.text, "cue": q.cue,
+                              "speaker": q.speaker}) + "\n")
+
+
 def run(path: Path, limit: Optional[int] = None) -> Result:
     from tidings.ingest.raw import RawArticle
     from tidings.pipeline import get_pipeline
@@ -126,6 +145,11 @@ def run(path: Path, limit: Optional[int] = None) -> Result:
 
     c = Counter()
     errors = 0
+    # TIDINGS_POLNEAR_ERRORS=FILE: the missed gold spans and the false alarms,
+    # one JSON line each, for error analysis. It holds corpus text, so it goes
+    # only where asked (never into docs/ or the saved figures).
+    dump_path = os.environ.get("TIDINGS_POLNEAR_ERRORS")
+    dump = open(dump_path, "w", encoding="utf-8") if dump_path else None
     n_docs = 0
     for ann in anns:
         name = re.sub(r"_[0-9a-f]{4}$", "", ann.stem)
@@ -164,6 +188,9 @@ def run(path: Path, limit: Optional[int] = None) -> Result:
             # unmatched prediction is a false alarm.
             used = {pi_k[p] for p in matches.values()}
             nested = [i for i in pi_k if i not in used and _nested(pred_sets, i)]
+            if dump is not None:
+                _dump(dump, name, kind, raw, gold, [gi_k[g] for g in range(len(gi_k)) if g not in matches],
+                      [quotes[i] for i in pi_k if i not in used and i not in nested])
             c[f"{kind}_nested"] += len(nested)
             c[f"{kind}_gold"] += len(gi_k)
             c[f"{kind}_pred"] += len(pi_k) - len(nested)
@@ -179,6 +206,8 @@ def run(path: Path, limit: Optional[int] = None) -> Result:
                 if pred_speakers[p] & src or (_names(speaker) & _names(src_text)):
                     c[f"{kind}_speaker_ok"] += 1
 
+    if dump is not None:
+        dump.close()
     metrics, table = {}, []
     for kind in ("direct", "indirect"):
         tp, n_pred, n_gold = c[f"{kind}_tp"], c[f"{kind}_pred"], c[f"{kind}_gold"]
@@ -204,9 +233,12 @@ DATASET = Dataset(
     path="quotes/polnear-dev",
     run=run,
     # Pinned ~0.01-0.02 below the figures measured on the full dev set.
+    # Indirect (stance, judgement, passive and noun cues added): measured
+    # P 0.787, R 0.645, F1 0.709, speaker 0.873; the precision floor follows
+    # the recall-for-precision trade those cues make (it was 0.795 at R 0.539).
     floors={
         "direct_precision": 0.835, "direct_recall": 0.955, "direct_f1": 0.89, "direct_speaker_accuracy": 0.895,
-        "indirect_precision": 0.795, "indirect_recall": 0.525, "indirect_f1": 0.63, "indirect_speaker_accuracy": 0.86,
+        "indirect_precision": 0.775, "indirect_recall": 0.635, "indirect_f1": 0.70, "indirect_speaker_accuracy": 0.86,
     },
     reference="Newell, Margolin and Ruths, 'An Attribution Relations Corpus for Political News', LREC 2018",
 )

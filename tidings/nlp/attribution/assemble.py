@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 
 from tidings.nlp.attribution import cues as cues_
 from tidings.nlp.attribution import doctext
-from tidings.nlp.attribution import direct, indirect, marks, speakers, transcript, via
+from tidings.nlp.attribution import direct, indirect, marks, speakers, stance, transcript, via
 from tidings.nlp.attribution.direct import Found
 from tidings.record import Quote, Span
 
@@ -25,7 +25,8 @@ def quotes(doc: Doc) -> tuple[list[Quote], list[Found]]:
     found = [f for f in direct.attribute(doc, marked, cue_list)
              if not any(t.byline[0] <= f.start < t.start for t in labelled)]
     quoted = [(f.start, f.end) for f in found]
-    reported = indirect.find(doc, cue_list, inside)
+    taken = {c.head.i for c in cue_list}
+    reported = indirect.find(doc, cue_list + stance.find(doc, taken, inside), inside)
     reported += indirect.around_partials(doc, found, reported)
     for f in reported + labelled:
         if _quoted_share(f, quoted) < _MAX_QUOTED_SHARE:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 from tidings.nlp.attribution import doctext, status
 from tidings.nlp.attribution.cues import COGNITIVE, CONFIRM, DENY, DIRECTIVE
 from tidings.nlp.attribution.direct import Found
+from tidings.nlp.attribution.stance import KIND as STANCE
 from tidings.record import Claim, Quote, Span
 
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "NUM", "ADJ"}
@@ -51,7 +52,9 @@ def _from_quote(q: Quote, f: Found, claims, words, quoted_sentences) -> None:
     if f.cue is None or f.tokens is None or f.inherited:
         return
     lemma = f.cue.lemma
-    if not _proposition(f.tokens):
+    if not _proposition(f.tokens) or _negated(f.cue.head):
+        # A negated report ("did not say that", "would not confirm that")
+        # asserts nothing; a status sentence may still settle the claim.
         return
     sentence = f.cue.head.sent
     if lemma in DENY or lemma in CONFIRM:
@@ -65,13 +68,18 @@ def _from_quote(q: Quote, f: Found, claims, words, quoted_sentences) -> None:
             target = claim
         _set(target, value, sentence)
         return
-    if lemma in DIRECTIVE or lemma in COGNITIVE:
+    if lemma in DIRECTIVE or lemma in COGNITIVE or f.cue.kind == STANCE:
         return
     words[len(claims)] = _lemmas(f.tokens)
     claims.append(Claim(
         id="", text=q.text, start=q.start, end=q.end, claimant=q.speaker, claimant_entity=q.speaker_entity,
         status="asserted", quote=q.id,
     ))
+
+
+def _negated(verb) -> bool:
+    # "He did not say that the plant would close" asserts nothing.
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _proposition(tokens: SpacySpan) -> bool:

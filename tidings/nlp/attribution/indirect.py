@@ -3,6 +3,11 @@
 "She said that the talks had failed" -> "that the talks had failed";
 "..., sources said" -> the clause before; "urged supporters to gather" ->
 "supporters to gather"; "according to X, ..." -> the rest of the clause.
+Beyond reporting verbs: stances and judgements toward an object ("backed
+the strike", "sees the deal as a trap"), passive reports ("X was accused of
+Y": subject and complement), noun cues with what they state ("the decision
+to strike", "critics of the plan"), "In the poll, ..." and the stance
+predicates of ``stance.py``.
 """
 
 from __future__ import annotations
@@ -11,8 +16,8 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.nlp.attribution import doctext
-from tidings.nlp.attribution.cues import ATTITUDE, COGNITIVE, SPEECH, TOPIC_OBJECT, TOPIC_PREP, Cue
+from tidings.nlp.attribution import doctext, stance
+from tidings.nlp.attribution.cues import noun_content, CONFIRM, DENY, ATTITUDE, COGNITIVE, JUDGE, PASSIVE, SPEECH, STANCE_OBJECT, TOPIC_OBJECT, TOPIC_PREP, Cue
 from tidings.nlp.attribution.direct import Found, trim
 
 _CLAUSE = {"ccomp"}
@@ -21,7 +26,16 @@ _CLAUSE = {"ccomp"}
 _CONTINUES = {"cc", "conj", "advcl", "ccomp"}
 _OBJECT_INFINITIVE = {"urge", "ask", "call", "encourage", "implore", "order", "instruct", "advise",
                       "tell", "warn", "appeal", "plead", "remind"}
-_MIN_TOKENS = 2
+_MIN_TOKENS = 1
+# One-word contents that only point at what was said.
+_STAND_INS = {"that", "which", "this", "these", "those", "what", "who", "whom"}
+# Verbs whose finite complement the parser sometimes reads as an adverbial clause.
+_ADDRESSEE = {"call": {"for", "on", "upon"}, "appeal": {"to"}, "plead": {"with"}}
+# Verbs whose negation sets a claim's status instead ("would not confirm").
+_STATUS_VERBS = CONFIRM | DENY | {"comment", "verify", "respond", "reply", "answer"}
+_SAY_LIKE = {"say", "tell", "add", "note", "write", "report", "explain", "insist", "argue", "claim", "state",
+             "announce", "warn", "suggest", "acknowledge", "admit", "predict", "believe", "think"}
+_WH = {"whether", "if", "how", "why", "what", "who", "that"}
 _CLOSING = set("”\"’'»")
 _COMMITS = {"promise", "vow", "pledge", "threaten", "offer", "agree", "refuse", "propose", "demand", "announce"} | ATTITUDE
 
@@ -34,6 +48,8 @@ def find(doc: Doc, cue_list: list[Cue], inside) -> list[Found]:
         span = _content(doc, cue)
         if span is None or len(span) < _MIN_TOKENS:
             continue
+        if len(span) == 1 and span[0].lower_ in _STAND_INS:
+            continue  # "which he denied", "critical of that": the content is elsewhere
         start, end = trim(doctext.text(doc), span.start_char, span.end_char)
         out.append(Found(start, end, False, cue, doc.char_span(start, end, alignment_mode="expand")))
     return out
@@ -73,9 +89,17 @@ def _content(doc: Doc, cue: Cue) -> Optional[Span]:
     head = cue.head
     if cue.kind == "according":
         return _according_content(doc, cue)
+    if cue.kind == "source":
+        return source_content(doc, cue)
     if cue.kind == "noun":
-        clause = next(c for c in head.children if c.dep_ in ("acl", "ccomp") and c.i > head.i)
+        clause = noun_content(head)
         return doc[_subtree_start(clause):_subtree_end(clause)]
+    if cue.kind == stance.KIND:
+        seeming = stance.impression(cue)
+        if seeming is not None:
+            return seeming
+        clause = stance.clause(cue)
+        return None if clause is None else _subtree(clause, exclude=head)
     lemma = cue.lemma
     colon = cue.end if cue.end < len(doc) and doc[cue.end].text == ":" else None
     if colon is not None and colon + 1 < len(doc) and not doc[colon + 1].is_quote and not doc[colon + 1].is_space:
@@ -94,22 +118,40 @@ def _content(doc: Doc, cue: Cue) -> Optional[Span]:
                         end = max(end, _subtree_end(sib))
                 span = doc[span.start:end]
             return span
+    clause = _unmarked_advcl(head) if lemma in _SAY_LIKE else None
+    if clause is not None:
+        # "He said he would not accept it", parsed as an adverbial clause.
+        return doc[_subtree_start(clause):_subtree_end(clause)]
     if lemma in _COMMITS and _reported(head) and (lemma not in ATTITUDE or _holder(head)):
         # "vowed to rebuild the city", "agreed to release the prisoners"
         xcomp = next((c for c in head.children if c.dep_ == "xcomp" and c.i > head.i), None)
         if xcomp is not None:
-            return doc[_subtree_start(xcomp):_subtree_end(xcomp)]
+            return doc[_subtree_start(xcomp):_coordinated_end(head, _subtree_end(xcomp))]
     if lemma in _OBJECT_INFINITIVE or lemma == "call":
         obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
         xcomp = next((c for c in head.children if c.dep_ in ("xcomp", "ccomp")), None)
         if obj is not None and xcomp is not None and xcomp.i > obj.i:
             return doc[_subtree_start(obj):_subtree_end(xcomp)]
+        # "called on the council to resign", "called for voters to stay home",
+        # "appealed to donors to give": the addressee and what they are asked to do.
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.i > head.i and prep.lower_ in _ADDRESSEE.get(lemma, ()):
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is None:
+                    continue
+                end = _subtree_end(pobj)
+                if xcomp is not None and xcomp.i > pobj.i:
+                    return doc[_subtree_start(pobj):_subtree_end(xcomp)]
+                if lemma == "call" and prep.lower_ == "for":
+                    return doc[_subtree_start(pobj):end]
         if lemma == "call":
-            for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ == "for":
-                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                    if pobj is not None:
-                        return doc[_subtree_start(pobj):_subtree_end(pobj)]
+            # "called for drivers to stay home", parsed as a for-to clause.
+            for clause in head.children:
+                mark = next((m for m in clause.children if m.dep_ == "mark" and m.lower_ == "for"), None)
+                if clause.dep_ == "advcl" and clause.i > head.i and mark is not None:
+                    return doc[mark.i + 1:_subtree_end(clause)]
+    if lemma in PASSIVE and _passive(head):
+        return _passive_content(head)
     if lemma in TOPIC_OBJECT and _has_speaker(head) and _reported(head):
         obj = next((c for c in head.children if c.dep_ == "dobj"), None)
         if obj is not None and obj.i > head.i:
@@ -118,7 +160,11 @@ def _content(doc: Doc, cue: Cue) -> Optional[Span]:
             for sib in head.children:
                 if sib.i >= end and (sib.dep_ in ("oprd", "xcomp", "ccomp") or sib.dep_ == "prep" and sib.lower_ in ("for", "as", "to")):
                     end = _subtree_end(sib)
-            return doc[_subtree_start(obj):end]
+            if lemma in JUDGE and end == _subtree_end(obj):
+                return None  # "saw a rise in prices" is no judgement; "saw the deal as a trap" is
+            if lemma in STANCE_OBJECT and obj.pos_ == "PRON" and end == _subtree_end(obj):
+                return None  # "showed him", "backs it": what the stance is about is elsewhere
+            return doc[_subtree_start(obj):_coordinated_end(head, end)]
     if lemma in TOPIC_PREP and _has_speaker(head) and _reported(head):
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in TOPIC_PREP[lemma] and prep.i > head.i:
@@ -143,15 +189,61 @@ def _content(doc: Doc, cue: Cue) -> Optional[Span]:
     return None
 
 
+def _coordinated_end(head: Token, end: int) -> int:
+    """'wants to triple X, grow Y and create Z': the parse often hangs the
+    later verbs off the cue; with no subject of their own they share its
+    complement's role, so what was said runs to the end of the last one."""
+    for sib in head.children:
+        if sib.i >= end and sib.dep_ == "conj" and sib.pos_ == "VERB" and sib.tag_ in ("VB", "VBG") \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in sib.children):
+            end = _subtree_end(sib)
+    return end
+
+
+def _unmarked_advcl(head: Token) -> Optional[Token]:
+    for c in head.children:
+        if c.dep_ == "advcl" and c.i > head.i and c.pos_ in ("VERB", "AUX") and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children):
+            marks = [m for m in c.children if m.dep_ == "mark" or m.dep_ == "advmod" and m.i == c.left_edge.i]
+            if all(m.lower_ in _WH for m in marks):
+                return c
+    return None
+
+
+def _passive(verb: Token) -> bool:
+    deps = {c.dep_ for c in verb.children}
+    return "auxpass" in deps and "nsubjpass" in deps
+
+
+def _passive_content(verb: Token) -> Optional[Span]:
+    """'Smith was accused of fraud', 'the bill is expected to pass': from the
+    subject to the end of the verb's complement, the agent ('by X', the
+    speaker) left out."""
+    doc = verb.doc
+    subject = next(c for c in verb.children if c.dep_ == "nsubjpass")
+    if subject.i > verb.i or subject.lower_ in ("it", "this", "that", "which", "who"):
+        return None  # "it is expected that ..." is the clause's, "which was called" the antecedent's
+    comps = [c for c in verb.children if c.i > verb.i and (c.dep_ in ("xcomp", "oprd", "ccomp") or c.dep_ == "prep" and c.lower_ in ("of", "for", "with", "as", "to", "in"))]
+    if not comps:
+        return None
+    return doc[_subtree_start(subject):max(_subtree_end(c) for c in comps)]
+
+
 def _speech_verb(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH and tok.lemma_.lower() not in COGNITIVE
 
 
 def _reported(verb: Token) -> bool:
-    """Not "would not confirm the figure", "declined to comment on": no words were reported."""
-    if any(c.dep_ == "neg" for c in verb.children):
+    """Not "would not confirm the figure", "declined to comment on": no words
+    were reported. A stated position stays one when negated ("did not
+    mention the strike", "does not want to resign"): what was left unsaid or
+    unwanted is still attributed, and never a claim (see claims_build)."""
+    if negated(verb) and verb.lemma_.lower() in _STATUS_VERBS:
         return False
     return not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("decline", "refuse", "fail"))
+
+
+def negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _holder(verb: Token) -> bool:
@@ -170,18 +262,36 @@ def _has_speaker(verb: Token) -> bool:
 def _according_content(doc: Doc, cue: Cue) -> Optional[Span]:
     according = cue.head
     verb = according.head
-    if verb is according or any(_speech_verb(t) for t in according.ancestors):
+    if any(_speech_verb(t) for t in according.ancestors):
         # "X said ..., according to Y": Y is the channel, not the speaker.
         return None
-    if verb.pos_ not in ("VERB", "AUX"):
-        return None
     phrase = set(t.i for t in according.subtree)
+    if verb is according or verb.pos_ not in ("VERB", "AUX"):
+        # A misparse ("According" as the root, "Trump" as the verb): the
+        # sentence around the phrase, when the phrase opens or closes it.
+        return _rest_of_sentence(doc, according, {according.i} | {t.i for t in doc[cue.end - 1].subtree})
     toks = [t for t in verb.subtree if t.i not in phrase]
     if not toks:
         return None
     sent = verb.sent
-    toks = [t for t in toks if sent.start <= t.i < sent.end]
+    toks = [t for t in toks if sent.start <= t.i < sent.end and not (t.is_punct or t.is_space)]
     return doc[toks[0].i:toks[-1].i + 1] if toks else None
+
+
+def _rest_of_sentence(doc: Doc, head: Token, phrase: set[int]) -> Optional[Span]:
+    sent = head.sent
+    words = [t.i for t in sent if t.i not in phrase and not t.is_punct and not t.is_space]
+    if not words or min(phrase) < words[0] < max(phrase) or min(phrase) < words[-1] < max(phrase):
+        return None
+    if words[0] < min(phrase) < words[-1]:
+        return None  # the phrase sits in the middle: no clean side to take
+    return doc[words[0]:words[-1] + 1]
+
+
+def source_content(doc: Doc, cue: Cue) -> Optional[Span]:
+    """'In the poll, X leads': the rest of the sentence the phrase opens."""
+    prep = cue.head
+    return _rest_of_sentence(doc, prep, {t.i for t in prep.subtree})
 
 
 def _subtree(tok: Token, exclude: Token) -> Span:

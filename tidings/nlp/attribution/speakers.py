@@ -13,7 +13,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from tidings.nlp.attribution import doctext
-from tidings.nlp.attribution.cues import Cue
+from tidings.nlp.attribution.cues import HOLDERS, PASSIVE, Cue
 from tidings.nlp.entity_resolve import gender_hint, resolve_name
 from tidings.nlp.lookup import entity_at, entity_by_id
 
@@ -42,12 +42,14 @@ class Speaker:
 def subject_of(cue: Cue) -> Optional[Token]:
     """The token naming who spoke."""
     head = cue.head
-    if cue.kind == "according":
+    if cue.kind in ("according", "source"):
         to = cue.head.doc[cue.end - 1]
         for child in to.children:
             if child.dep_ == "pobj":
                 return child
         return None
+    if cue.kind == "noun" and cue.lemma in HOLDERS:
+        return head  # "Critics of the plan": the noun names who holds the view
     if cue.kind == "noun":
         # "Trump's claim that ...", "the claim by the ministry that ...",
         # "Trump repeated his claim that ...".
@@ -62,6 +64,18 @@ def subject_of(cue: Cue) -> Optional[Token]:
             return None
         head = head.head
     verb = head
+    if cue.kind == "stance" and cue.lemma in ("seem", "appear"):
+        # "The plan seems doomed to the unions": whom it seems to, if anyone.
+        holders = [head] + [c for c in head.children if c.pos_ == "ADJ"]
+        to = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if cue.lemma in PASSIVE and any(c.dep_ == "auxpass" for c in head.children):
+        # "Smith was accused of fraud by the prosecutor": the agent spoke, the
+        # subject is what was said about.
+        agent = next((c for c in head.children if c.dep_ == "agent"), None)
+        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod") and head.head is not head:
+        verb = head.head  # "Farmers are afraid that ...": the subject is the copula's
     for _ in range(3):
         subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
         if subjects:
