@@ -17,12 +17,12 @@ WIRE = ("Security forces fired live rounds at demonstrators in the northern city
         "could rise because several of the wounded were in a critical condition.")
 
 
-def _record(text, url, publisher, killed=4, id=None):
+def _record(text, url, publisher, killed=4, id=None, place=("Kassala", 15.45, 36.4, "SD")):
     sentence = text[: text.index(". ") + 1]
     return make_record(text, url=url, publisher=publisher, published="2025-02-14", id=id, title="Kassala",
                        events=[{"sentence": sentence, "type": "ASSAULT", "actor": "Security forces",
                                 "target": "demonstrators", "killed": killed, "date": "2025-02-13",
-                                "place": ("Kassala", 15.45, 36.4, "SD")}])
+                                "place": place}])
 
 
 def test_syndicated_copy_and_update_are_linked_to_the_original(store):
@@ -74,3 +74,19 @@ def test_short_texts_are_never_linked():
     assert band_hashes("Police arrested 12 protesters in Kassala on Thursday.") == []
     assert len(band_hashes(WIRE)) == 32
     assert band_hashes(WIRE) == band_hashes(WIRE)  # the same in every process: fixed seeds
+
+
+def test_template_reports_of_different_events_stay_apart(store):
+    def report(town, injured, arrested):
+        return (f"Police in {town} fired tear gas at hundreds of protesters on Monday, witnesses said. "
+                f"At least {injured} people were injured and {arrested} were arrested, according to the Red Cross. "
+                f"The demonstrators, led by traders from the {town} market association, were demanding lower "
+                f"fuel prices and the release of a local journalist detained last week.")
+    kisumu, nakuru = ("Kisumu", -0.09, 34.77, "KE"), ("Nakuru", -0.28, 36.07, "KE")
+    first = store.add(_record(report("Kisumu", 3, 9), "https://a.example/1", "A", place=kisumu))
+    # As alike in wording as a re-post (4-gram similarity 0.76), but another town: another event.
+    town = store.add(_record(report("Nakuru", 3, 9), "https://a.example/3", "A", place=nakuru))
+    assert (first.status, town.status) == ("stored", "stored")
+    # The same town with new figures is an updated version of the first report.
+    update = store.add(_record(report("Kisumu", 5, 14), "https://a.example/2", "A", place=kisumu))
+    assert (update.status, update.original) == ("copy", first.article_id)

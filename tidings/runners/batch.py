@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import functools
 import itertools
 from typing import Iterable, Iterator, Optional
 
@@ -26,3 +29,26 @@ def chunks(items: Iterable, size: int) -> Iterator[list]:
         if not chunk:
             return
         yield chunk
+
+
+@functools.lru_cache(maxsize=1)
+def _malloc_trim():
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None  # not glibc (macOS, musl, Windows): nothing to do
+
+
+def release_memory() -> None:
+    """Give the heap pages freed by the last batch back to the operating system.
+
+    A long-running worker allocates and frees a parsed batch's worth of
+    objects again and again; glibc keeps the freed pages, and their
+    fragmentation makes the resident size creep up over millions of
+    articles. ``malloc_trim(0)`` returns them (about a millisecond per
+    batch). Dask workers get the same effect from the MALLOC_TRIM_THRESHOLD_
+    that Dask sets for them. A no-op where the C library is not glibc.
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)

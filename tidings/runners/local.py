@@ -20,7 +20,7 @@ from typing import Callable, Iterable, Iterator, Optional
 from tidings.config import Config
 from tidings.errors import TidingsError
 from tidings.pipeline import Result
-from tidings.runners.batch import chunks, run_batch
+from tidings.runners.batch import chunks, release_memory, run_batch
 from tidings.runners.metrics import Metrics, get_metrics
 
 _DONE = "done"
@@ -112,6 +112,8 @@ def _worker(config: Config, tasks, results) -> None:
             results.put((_FATAL, seq, f"{type(exc).__name__}: {exc}"))
             return
         results.put((_DONE, seq, out))
+        del out, chunk
+        release_memory()
 
 
 def _in_workers(items, config, size, workers, max_pending, metrics) -> Iterator[Result]:

@@ -94,7 +94,7 @@ class Store(Queries):
         bands = near.band_hashes(record.article.text) if self.link_copies else []
         try:
             with self.db.transaction():
-                original = near.find_original(self.db, record.article.text, bands)
+                original = near.find_original(self.db, record.article.text, bands, [p.name for p in record.places])
                 if original is not None:
                     art = dict(art, duplicate_of=original[0], similarity=original[1], n_events=0)
                 article_id = self.db.insert("articles", art)
