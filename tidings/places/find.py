@@ -139,7 +139,8 @@ def _scan(doc: Doc, gaz: Gazetteer, mentions, demonyms, taken) -> None:
     i, n = 0, len(doc)
     while i < n:
         tok = doc[i]
-        if i in taken or not (tok.pos_ == "PROPN" or tok.is_title) or tok.is_sent_start and tok.pos_ != "PROPN":
+        # A place name is capitalised: 'landmark' tagged PROPN is still the common noun.
+        if i in taken or not tok.text[:1].isupper() or not (tok.pos_ == "PROPN" or tok.is_title) or tok.is_sent_start and tok.pos_ != "PROPN":
             i += 1
             continue
         for size in range(min(_MAX_NGRAM, n - i), 0, -1):
