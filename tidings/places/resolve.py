@@ -28,8 +28,8 @@ NEAR_KM = 250.0
 # Bonus for a town whose US state the article's other names share (by their share of each name).
 SAME_STATE = 2.0
 # ... given only to towns within this much prior of their name's best sense: a shared state
-# does not turn 'London' into London, Ohio (prior gap about 3 = a thousand times the people).
-SAME_STATE_GAP = 2.5
+# does not turn 'London' into London, Ohio (a prior gap of 3 is a thousand times the people).
+SAME_STATE_GAP = 3.0
 # States and regions the gazetteer lists by name (provinces derived from towns have their real population).
 _NAMED_REGION = 10**8
 
@@ -69,7 +69,8 @@ def prior(e: Entry) -> float:
     if e.feature == "country":
         return 9.0
     if e.feature == "admin":
-        return 7.5
+        # A state or listed region; a province or county derived from its towns ranks by its people.
+        return 7.5 if e.population >= _NAMED_REGION else min(7.5, math.log10(max(e.population, 1)) + 1.0)
     if e.feature != "city":
         return 7.0
     s = math.log10(max(e.population, 1))
