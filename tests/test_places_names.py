@@ -43,3 +43,10 @@ def test_a_street_is_not_a_village_of_the_same_name(extract):
                      published="2021-06-01")
     # Broadway, Virginia (a village of a few thousand people) is not where this happened.
     assert not any(p.lat is not None and abs(p.lat - 38.6) < 0.2 and abs(p.lon + 78.8) < 0.2 for p in record.places)
+
+
+@pytest.mark.slow
+def test_a_part_of_a_big_town_named_by_direction_is_placed_at_the_town(extract):
+    record = extract("Police closed three streets in north west London after a fire on Sunday.", published="2021-06-01")
+    london = next(p for p in record.places if "London" in record.article.text[slice(*p.mentions[0])])
+    assert london.country == "GB" and london.lat == pytest.approx(51.5, abs=0.2)

@@ -19,6 +19,8 @@ _COUNTY = re.compile(r"\b((?:Mc|Mac|O')?[A-Z][a-z]+(?:\s(?:Mc)?[A-Z][a-z]+)?\s(?
 _COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
             "southern", "eastern", "western", "central", "north-east", "north-west", "south-east", "south-west",
             "northeastern", "northwestern", "southeastern", "southwestern", "upstate", "downstate", "rural"}
+# 'east London', 'south Chicago': a town this big has parts that news names by direction.
+_PART_OF_TOWN = 500_000
 # A facility's name is read as a town's only when some town of that name is this big.
 _FACILITY_TOWN = 50_000
 _JOINERS = {"and", "of", "the", "de", "del", "la", "el", "&"}
@@ -170,9 +172,14 @@ def _entries(gaz: Gazetteer, text: str) -> list[Entry]:
         return []
     if not entries:
         # "Northeast Georgia", "southern Iraq": the part of a place is placed at the place.
-        first, _, rest = text.partition(" ")
-        if rest and first.lower() in _COMPASS:
-            entries = [e for e in gaz.lookup(rest) if e.feature in ("country", "admin")]
+        words = text.split()
+        lead = 0
+        while lead < len(words) - 1 and words[lead].lower() in _COMPASS:
+            lead += 1
+        if lead:
+            # ... and 'north west London' at London: a part of a big town is placed at the town.
+            rest = " ".join(words[lead:])
+            entries = [e for e in gaz.lookup(rest) if e.feature in ("country", "admin") or e.population >= _PART_OF_TOWN]
     if text.isupper() and len(text.replace(".", "")) <= 4:
         entries = [e for e in entries if e.feature in ("country", "admin")]
     return entries
