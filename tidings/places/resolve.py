@@ -3,8 +3,13 @@
 Each candidate gets a score: a prior (countries and states over towns, then
 population) plus bonuses for sitting in a country or US state the article
 names elsewhere (places, demonyms), for a neighbour of such a country, for
-being near the article's unambiguous towns, and for agreeing with an explicit
-container ('Paris, Texas'). Two passes: the second also counts what the first chose.
+being near the article's unambiguous towns, for sharing a US state with the
+senses of the article's other names (local news rarely names its own state:
+'Dublin' beside 'Columbus' is in Ohio), and for agreeing with an explicit
+container ('Paris, Texas'). A name that is a US state's or a listed region's
+is that state or region, never a town of the same name, unless a container
+says so ('California' is not California, Pennsylvania). Two passes: the second
+also counts what the first chose.
 """
 
 from __future__ import annotations
@@ -20,6 +25,13 @@ from .find import Mention
 # Names whose news sense is not their most populous or highest-ranked entry.
 _NEWS_SENSE = {"washington": ("city", "US-DC"), "new york": ("city", "US-NY"), "washington, d.c.": ("city", "US-DC")}
 NEAR_KM = 250.0
+# Bonus for a town whose US state the article's other names share (by their share of each name).
+SAME_STATE = 2.0
+# ... given only to towns within this much prior of their name's best sense: a shared state
+# does not turn 'London' into London, Ohio (a prior gap of 3 is a thousand times the people).
+SAME_STATE_GAP = 3.0
+# States and regions the gazetteer lists by name (provinces derived from towns have their real population).
+_NAMED_REGION = 10**8
 
 
 @dataclass
@@ -57,16 +69,46 @@ def prior(e: Entry) -> float:
     if e.feature == "country":
         return 9.0
     if e.feature == "admin":
-        return 7.5
+        # A state or listed region; a province or county derived from its towns ranks by its people.
+        return 7.5 if e.population >= _NAMED_REGION else min(7.5, math.log10(max(e.population, 1)) + 1.0)
     if e.feature != "city":
         return 7.0
     s = math.log10(max(e.population, 1))
     return s + 1.5 if e.population >= 1_000_000 else s
 
 
+def _senses(mentions: list[Mention]) -> dict[str, list[tuple[Entry, float]]]:
+    """Each distinct name's town and state senses with their share of the name (by prior, so by population)."""
+    out: dict[str, list[tuple[Entry, float]]] = {}
+    for m in mentions:
+        k = key(m.text)
+        if k in out or m.weak or not m.entries:
+            continue
+        cands = [e for e in m.entries if e.feature in ("city", "admin") and e.lat is not None]
+        if not cands:
+            continue
+        weights = [10 ** prior(e) for e in cands]
+        total = sum(weights)
+        out[k] = [(e, w / total) for e, w in zip(cands, weights) if w / total >= 0.005]
+    return out
+
+
+def same_state(e: Entry, own: str, senses: dict[str, list[tuple[Entry, float]]]) -> float:
+    """How much of the article's other names, by all their senses, lies in ``e``'s US state.
+
+    Only US states count: elsewhere GeoNames' first-level divisions range from a county to England.
+    """
+    if e.feature != "city" or e.country != "US" or not e.admin:
+        return 0.0
+    return sum(p for k, cands in senses.items() if k != own for c, p in cands if c.admin == e.admin)
+
+
 def score(e: Entry, text: str, ctx: Context, gaz: Gazetteer, container: Optional[Entry],
-          countries: Counter, admins: Counter, anchors: list[Entry]) -> float:
+          countries: Counter, admins: Counter, anchors: list[Entry],
+          senses: Optional[dict] = None, best: float = 0.0) -> float:
     s = prior(e)
+    if senses and best - prior(e) < SAME_STATE_GAP:
+        s += SAME_STATE * min(same_state(e, key(text), senses), 1.0)
     sense = _NEWS_SENSE.get(key(text))
     if sense and e.feature == sense[0] and e.admin == sense[1]:
         s += 2.5
@@ -82,6 +124,10 @@ def score(e: Entry, text: str, ctx: Context, gaz: Gazetteer, container: Optional
         inside = e.country == container.country and (container.feature == "country" or e.admin == container.admin)
         s += 6.0 if inside else -6.0
     return s
+
+
+def _named_region(e: Entry) -> bool:
+    return e.feature == "admin" and e.population >= _NAMED_REGION
 
 
 def _unambiguous(entries: list[Entry]) -> Optional[Entry]:
@@ -111,6 +157,7 @@ def choose(mentions: list[Mention], demonyms, gaz: Gazetteer) -> list[Optional[E
     if state is not None:
         base.votes.append(("", Entry(state, None, None, "US", "admin", 0, None, state)))
     chosen: list[Optional[Entry]] = [None if m.weak else _unambiguous(m.entries) for m in mentions]
+    senses = _senses(mentions)
     for _ in range(2):
         ctx = Context(base.votes + [(key(m.text), e) for m, e in zip(mentions, chosen) if e is not None])
         picks = []
@@ -124,7 +171,14 @@ def choose(mentions: list[Mention], demonyms, gaz: Gazetteer) -> list[Optional[E
                 container = _unambiguous(c.entries) or (max(c.entries, key=prior) if c.entries else None)
             own = ctx.without(key(m.text))
             countries, admins, anchors = own.countries, own.admins, own.anchors
-            picks.append(max(m.entries, key=lambda e: score(e, m.text, own, gaz, container, countries, admins, anchors)))
+            entries = m.entries
+            if container is None and key(m.text) not in _NEWS_SENSE and any(_named_region(e) for e in entries):
+                entries = [e for e in entries if e.feature != "city"]
+            # Country names and names with a news sense keep their reading: a shared state
+            # makes neither 'Egypt' nor 'Washington' a small town.
+            ctx_senses = None if key(m.text) in _NEWS_SENSE or any(e.feature == "country" for e in entries) else senses
+            best = max(prior(e) for e in entries)
+            picks.append(max(entries, key=lambda e: score(e, m.text, own, gaz, container, countries, admins, anchors, ctx_senses, best)))
         chosen = picks
     return chosen
 
