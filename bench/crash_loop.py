@@ -9,7 +9,7 @@ with SIGKILL after a random delay, then opens the database and checks it:
 - no orphan rows (children whose article or event is gone) and no article
   stored twice (same URL or same cleaned text);
 - every article acknowledged before the kill is there, once: for the
-  server, each article whose POST got a 200 saying "stored" or "duplicate";
+  server, each article whose POST got a 200 saying "stored", "copy" or "duplicate";
   for the CLI, the articles its last progress line or summary counted as
   stored.
 
@@ -207,7 +207,7 @@ def server_round(db: str, items: list[dict], delay: float) -> dict:
                     continue
                 first.set()
                 status = r.json()["items"][0]["status"]
-                if status in ("stored", "duplicate"):
+                if status in ("stored", "copy", "duplicate"):
                     acked.append(item["url"])
                 else:
                     errors.append(f"{item['url']}: {status}")

@@ -118,7 +118,7 @@ async def writes(base: str, items: list[dict], stop: asyncio.Event) -> dict:
             except httpx.HTTPError as exc:
                 errors.append(type(exc).__name__)
                 continue
-            if r.status_code == 200 and r.json()["items"][0]["status"] in ("stored", "duplicate"):
+            if r.status_code == 200 and r.json()["items"][0]["status"] in ("stored", "copy", "duplicate"):
                 acked.append(item["url"])
             else:
                 errors.append(f"{r.status_code} {r.text[:120]}")

@@ -170,7 +170,7 @@ class Watcher:
                 counts["duplicates"] += 1
                 continue
             added = self.store.add(result, source_path=feed)
-            self.state.mark(raw.url, "stored" if added.status == "stored" else "duplicate", feed)
+            self.state.mark(raw.url, added.status if added.status in ("stored", "copy") else "duplicate", feed)
             counts["stored" if added.status == "stored" else "duplicates"] += 1
 
 
