@@ -29,6 +29,10 @@ class Config:
     components: tuple[str, ...] = DEFAULT_COMPONENTS
     # Documents per nlp.pipe batch.
     batch_size: int = 32
+    # ... and at most this many characters per batch, so the memory a batch
+    # needs does not depend on how many long articles it happens to hold
+    # (a longer article is parsed on its own).
+    max_batch_chars: int = 100_000
     # Articles whose detected language is not in this set are refused.
     languages: tuple[str, ...] = ("en",)
     # Refuse to guess a language on less text than this: short English

@@ -124,7 +124,8 @@ class Pipeline:
         budget = self.config.time_budget_s
         try:
             with guard.deadline(budget * len(docs) if budget else budget):
-                done = list(self.nlp.pipe(docs, batch_size=self.config.batch_size))
+                done = [doc for group in by_size(docs, self.config.max_batch_chars)
+                        for doc in self.nlp.pipe(group, batch_size=len(group))]
         except (Exception, guard.Timeout):  # noqa: BLE001 - find the article that broke the batch
             done = None
         if done is not None:
@@ -190,3 +191,18 @@ def get_pipeline(config: Optional[Config] = None) -> Pipeline:
     if config not in _pipelines:
         _pipelines[config] = Pipeline(config)
     return _pipelines[config]
+
+
+def by_size(docs: list[Doc], max_chars: int) -> Iterator[list[Doc]]:
+    """Consecutive groups of docs of at most ``max_chars`` characters together (a longer doc alone)."""
+    group: list[Doc] = []
+    size = 0
+    for doc in docs:
+        n = len(doc.text)
+        if group and size + n > max_chars:
+            yield group
+            group, size = [], 0
+        group.append(doc)
+        size += n
+    if group:
+        yield group
