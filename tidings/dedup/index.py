@@ -37,6 +37,17 @@ def shingles(text: str, size: int = 4) -> set[bytes]:
     return {" ".join(words[i:i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
 
 
+def signature(text: str, num_perm: int = 128, shingle_size: int = 4, min_words: int = 25) -> Optional[LeanMinHash]:
+    """The MinHash of a text's word shingles; None for a text under ``min_words`` words,
+    too short to tell a copy from a common phrase. Seeds are fixed: the same in every process."""
+    sh = shingles(text, shingle_size)
+    if len(sh) < min_words - shingle_size + 1:
+        return None
+    m = MinHash(num_perm=num_perm)
+    m.update_batch(list(sh))
+    return LeanMinHash(m)
+
+
 def _key(name: Optional[str]) -> str:
     if not name:
         return ""
@@ -112,12 +123,7 @@ class DedupIndex:
         return id in self.hashes
 
     def minhash(self, text: str) -> Optional[LeanMinHash]:
-        sh = shingles(text, self.shingle_size)
-        if len(sh) < self.min_words - self.shingle_size + 1:
-            return None  # too short to tell a copy from a common phrase
-        m = MinHash(num_perm=self.num_perm)
-        m.update_batch(list(sh))
-        return LeanMinHash(m)
+        return signature(text, self.num_perm, self.shingle_size, self.min_words)
 
     def add(self, id: str, text: str, publisher: Optional[str] = None, published: Optional[str] = None, url: Optional[str] = None) -> Optional[str]:
         """Index an article; the id of the original it copies, or None when it is (now) an original.

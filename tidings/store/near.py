@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 from typing import Iterable, Optional
 
-from tidings.dedup.index import shingles
+from tidings.dedup.index import shingles, signature
 
 BANDS, ROWS = 32, 4
 # Wire copies and re-posts score 0.75-1.0, an update that changes a figure over 0.9.
@@ -38,14 +38,10 @@ MAX_CANDIDATES = 20
 
 def band_hashes(text: str) -> list[int]:
     """The text's 32 band hashes (signed 64-bit integers); empty for a text under 25 words."""
-    from datasketch import MinHash
-
-    grams = shingles(text)
-    if len(grams) < MIN_WORDS - 3:
+    sig = signature(text, BANDS * ROWS, min_words=MIN_WORDS)
+    if sig is None:
         return []
-    m = MinHash(num_perm=BANDS * ROWS)
-    m.update_batch(list(grams))
-    values = m.hashvalues
+    values = sig.hashvalues
     out = []
     for b in range(BANDS):
         digest = hashlib.blake2b(values[b * ROWS:(b + 1) * ROWS].tobytes(), digest_size=8,
