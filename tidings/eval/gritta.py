@@ -33,7 +33,7 @@ def read_gwn(path: Path):
             if t.findtext("type") not in _GWN_TYPES or not lat or not name[:1].isupper() or key(name) in demonyms:
                 continue
             gold.append((int(t.findtext("start")), int(t.findtext("end")), float(lat), float(t.findtext("longitude")), name))
-        yield art.findtext("text") or "", gold
+        yield art.findtext("text") or "", gold, art.findtext("link")
 
 
 def read_lgl(path: Path):
@@ -48,19 +48,27 @@ def read_lgl(path: Path):
             if not lat or key(t.findtext("phrase") or "") in demonyms:
                 continue
             gold.append((int(t.findtext("start")), int(t.findtext("end")), float(lat), float(t.findtext("gaztag/lon")), t.findtext("phrase")))
-        yield art.findtext("text") or "", gold
+        yield art.findtext("text") or "", gold, art.findtext("domain")
 
 
 def score(articles, name: str, limit: Optional[int]) -> Result:
     from tidings.nlp.model import load_spacy
+    from tidings.places.homes import Homes
     from tidings.places.locate import locate
 
     nlp = load_spacy("en_core_web_sm")
     articles = list(articles)[: limit or None]
+    docs = list(nlp.pipe((a[0] for a in articles), batch_size=32))
+    # Two passes, as `tidings homes` does: learn where each source is based from its own
+    # articles (no gold is read), then place every article with its source's home.
+    homes = Homes()
+    if not os.environ.get("TIDINGS_EVAL_NO_HOMES"):
+        for doc, (_, _, source) in zip(docs, articles):
+            homes.learn(source, locate(doc))
     n_gold = found = right = 0
     misses, wrong = [], []
-    for doc, (_, gold) in zip(nlp.pipe((a[0] for a in articles), batch_size=32), articles):
-        located = locate(doc)
+    for doc, (_, gold, source) in zip(docs, articles):
+        located = locate(doc, home=homes.home(source))
         for start, end, lat, lon, text in gold:
             n_gold += 1
             hit = next(((m, e) for m, e in located if m.start < end and start < m.end), None)

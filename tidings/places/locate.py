@@ -11,17 +11,21 @@ from tidings.record import Place
 
 from .find import Mention, find
 from .gazetteer import Entry, Gazetteer, gazetteer, key
+from .homes import Home, votes
 from .landmarks import common_landmarks, is_landmark_name
 from .resolve import NEAR_KM, choose, distance_km
 
 _COUNTY = ("county", "parish", "borough")
 
 
-def locate(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[tuple[Mention, Optional[Entry]]]:
-    """Every toponym mention with the entry chosen for it (None when nothing fits)."""
+def locate(doc: Doc, gaz: Optional[Gazetteer] = None, home: Optional[Home] = None) -> list[tuple[Mention, Optional[Entry]]]:
+    """Every toponym mention with the entry chosen for it (None when nothing fits).
+
+    ``home``: where the article's source is based (``homes.Homes.home``), read as if the article named it.
+    """
     gaz = gaz or gazetteer()
     mentions, demonyms = find(doc, gaz)
-    chosen = choose(mentions, demonyms, gaz)
+    chosen = choose(mentions, demonyms, gaz, votes(home))
     pairs = _backed(list(zip(mentions, chosen)))
     main = main_town(pairs)
     taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
@@ -114,10 +118,10 @@ def _landmark(m: Mention, idx: int, pairs, main: Optional[Entry], gaz: Gazetteer
     return Entry(m.text, town.lat, town.lon, town.country, "landmark", 0, None, town.admin, town.name)
 
 
-def places(doc: Doc) -> list[Place]:
+def places(doc: Doc, home: Optional[Home] = None) -> list[Place]:
     """The record's places: one per distinct location, with every mention."""
     grouped: dict = {}
-    for m, e in locate(doc):
+    for m, e in locate(doc, home=home):
         ident = (e.geonameid or (e.name, e.lat, e.lon, e.feature)) if e is not None else ("?", key(m.text))
         if ident not in grouped:
             grouped[ident] = Place(

@@ -143,9 +143,9 @@ def _unambiguous(entries: list[Entry]) -> Optional[Entry]:
     return None
 
 
-def choose(mentions: list[Mention], demonyms, gaz: Gazetteer) -> list[Optional[Entry]]:
-    """One entry (or None) per mention."""
-    base = Context()
+def choose(mentions: list[Mention], demonyms, gaz: Gazetteer, home_votes=()) -> list[Optional[Entry]]:
+    """One entry (or None) per mention; ``home_votes``: where the source is based (``homes.votes``)."""
+    base = Context(list(home_votes))
     for span, code in demonyms:
         country, _, state = code.partition("-")
         base.votes.append((key(span.text), Entry(span.text, None, None, country, None, 0, None, code if state else None)))
