@@ -15,7 +15,7 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Names spaCy's small model sometimes labels PERSON or ORG: kept when the gazetteer knows them well.
 _MISLABELLED = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"}
 _MAX_NGRAM = 3
-_COUNTY = re.compile(r"\b((?:Mc|Mac|O')?[A-Z][a-z]+(?:\s(?:Mc)?[A-Z][a-z]+)?\s(?:County|Parish))\b")
+_COUNTY = re.compile(r"\b((?:Mc|Mac|O')?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:\s(?:Mc)?[A-Z][a-z]+)?\s(?:County|Parish))\b")
 _COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
             "southern", "eastern", "western", "central", "north-east", "north-west", "south-east", "south-west",
             "northeastern", "northwestern", "southeastern", "southwestern", "upstate", "downstate", "rural"}
@@ -40,6 +40,10 @@ class Mention:
     # kept only when the article's other places back it up.
     weak: bool = False
     contains: list[int] = field(default_factory=list)
+    # A town named inside a longer name ('Athens Regional Park', 'Fargo City'): ``text`` is the
+    # town's name, ``full`` the whole name, ``landmark`` whether the whole is a place in the town.
+    full: Optional[str] = None
+    landmark: bool = False
 
 
 def _trimmed(span: Span) -> Optional[Span]:
@@ -82,6 +86,14 @@ def find(doc: Doc, gaz: Gazetteer) -> tuple[list[Mention], list[tuple[Span, str]
                     # A building or street that shares its name with a small town elsewhere
                     # ('Broadway', Virginia): the model's reading as a facility wins.
                     entries = []
+                inner = None if entries or ent.label_ not in _PLACE_LABELS else _embedded(gaz, span)
+                if inner is not None:
+                    (sub, entries, landmark) = inner
+                    full = _TRIM.sub("", span.text)
+                    mentions.append(Mention(span, sub.text, span.start_char, span.start_char + len(full), ent.label_, entries,
+                                            full=full, landmark=landmark))
+                    taken.update(range(span.start, span.end))
+                    continue
                 if ent.label_ == "FAC" and not entries and not is_landmark_name(span.text):
                     continue
                 if not entries and gaz.demonyms.get(key(span.text)):
@@ -183,6 +195,43 @@ def _entries(gaz: Gazetteer, text: str) -> list[Entry]:
     if text.isupper() and len(text.replace(".", "")) <= 4:
         entries = [e for e in entries if e.feature in ("country", "admin")]
     return entries
+
+
+# Words around a town's name that leave it the town ('Fargo City', 'West Wichita', 'Historic Dublin').
+_TOWN_WRAP = {"city", "township", "twp", "twp.", "area", "historic", "downtown", "greater", "metro", "old", "uptown", "midtown"} | _COMPASS
+# Names of streets and waters often carry a town's name and are not in it ('Memphis St.', 'Lake Vermont').
+_NOT_IN_TOWN = re.compile(r"\b(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|highway|hwy|way|pike|route|river|lake|creek|bay|sea|ocean|falls|mountains?|mount|mt|islands?|canyon|trail)\.?$|^(?:lake|mount|mt\.?|river)\b", re.I)
+
+
+def _embedded(gaz: Gazetteer, span: Span):
+    """A place named at the head of a longer name the gazetteer lacks: (sub-span, its entries,
+    whether the whole is a landmark in it). 'Athens Regional Park' and 'Columbus East' are in
+    Athens and Columbus, 'Fargo City' and 'West Wichita' are the towns, 'State of Illinois' is
+    Illinois. The name comes first (after 'West', 'Historic', 'State of'); a one-word town must be
+    well known ('Farmers Service Centre' is not in Farmers, Kentucky); a state or country must be
+    all there is ('Tennessee Colony' is a town). Streets, waters and counties are left alone."""
+    words = [t for t in span if not t.is_punct]
+    if len(words) < 2 or _NOT_IN_TOWN.search(span.text.strip()) or any(t.lower_ in ("county", "parish") for t in span):
+        return None
+    lead = 0
+    while lead < len(span) - 1 and (span[lead].lower_ in _TOWN_WRAP or span[lead].lower_ in ("state", "of", "the")):
+        lead += 1
+    for size in range(min(_MAX_NGRAM, len(span) - lead), 0, -1):
+        sub = span[lead:lead + size]
+        if sub.end == span.end and lead == 0 or not sub[-1].text[:1].isupper():
+            continue
+        entries = [e for e in _entries(gaz, _TRIM.sub("", sub.text)) if e.feature in ("country", "admin", "city")]
+        if not entries:
+            continue
+        rest = [t.lower_ for t in span if (t.i < sub.start or t.i >= sub.end) and not t.is_punct]
+        wrapped = all(w in _TOWN_WRAP or w in ("state", "of", "the") for w in rest)
+        towns = [e for e in entries if e.feature == "city"]
+        if not towns:
+            return (sub, entries, False) if wrapped else None
+        if size == 1 and not wrapped and not _well_known(towns):
+            return None
+        return sub, towns, not wrapped
+    return None
 
 
 def _abbreviation(gaz: Gazetteer, text: str) -> list[Entry]:

@@ -30,6 +30,8 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "places"
 CITY_LIST = os.environ.get("TIDINGS_CITY_LIST", "cities500")
 # Other names (exonyms such as 'Kiev', 'Bombay') are indexed for towns this big.
 EXONYM_POPULATION = 100_000
+# Countries whose town names GeoNames writes with the Arabic article.
+_ARABIC = {"SY", "IQ", "LB", "JO", "PS", "SA", "YE", "EG", "LY", "TN", "DZ", "MA", "SD", "KW", "AE", "OM", "QA", "BH"}
 
 
 # A province's name wins over towns of that name smaller than this ('Oaxaca' the state, not a village).
@@ -42,6 +44,10 @@ _GENERIC = {"north", "south", "east", "west", "northern", "southern", "eastern",
             "south-west", "upper", "lower", "middle", "the", "capital", "coast", "island", "islands", "city"}
 _DIVISION_WORDS = ("State", "Province", "Region", "Governorate", "Oblast", "Prefecture", "Republic", "Territory", "District", "County")
 _SAINT = re.compile(r"^(?:st\.?|ste\.?) ")
+# GeoNames writes Arabic names with ayn and hamza ('‘Afrīn'); news does not.
+_HAMZA = "\u2018\u02bf\u02be\u02bb\u02bc`"
+# ... and with the article ('Al Qāmishlī', 'Ar Raqqah'): news mostly drops it.
+_ARTICLE = re.compile(r"^(?:al|ar|as|ash|at|ad|adh|an|az|el|ed|es)[ -](?=\w{4})", re.I)
 
 
 @dataclass(frozen=True)
@@ -60,7 +66,7 @@ class Entry:
 def key(text: str) -> str:
     """Lookup key: lower case, accents and a leading 'the' dropped."""
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).replace("\u2019", "'")
+    text = "".join(c for c in text if not unicodedata.combining(c) and c not in _HAMZA).replace("\u2019", "'")
     text = " ".join(text.lower().split())
     text = _SAINT.sub("saint ", text)
     return text[4:] if text.startswith("the ") else text
@@ -134,6 +140,8 @@ class Gazetteer:
             entry = Entry(t["name"], float(t["latitude"]), float(t["longitude"]), cc, "city",
                           int(t["population"] or 0), int(t["geonameid"]), f"{cc}-{t['admin1code']}")
             self._add(t["name"], entry)
+            if cc in _ARABIC and _ARTICLE.match(t["name"]):
+                self._add(_ARTICLE.sub("", t["name"]), entry, other=True)
             if t["population"] >= EXONYM_POPULATION:
                 for alt in t["alternatenames"]:
                     if alt.isascii() and alt[:1].isupper() and len(alt) > 3 and not any(c.isdigit() for c in alt):

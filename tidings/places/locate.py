@@ -35,6 +35,8 @@ def locate(doc: Doc, gaz: Optional[Gazetteer] = None, home: Optional[Home] = Non
     pairs.sort(key=lambda p: p[0].start)
     out = []
     for idx, (m, e) in enumerate(pairs):
+        if e is not None and m.landmark and e.feature == "city":
+            e = Entry(m.full, e.lat, e.lon, e.country, "landmark", 0, None, e.admin, e.name)
         if e is None:
             e = _county(m, pairs, gaz) or _landmark(m, idx, pairs, main, gaz)
         out.append((m, e))

@@ -159,7 +159,9 @@ def choose(mentions: list[Mention], demonyms, gaz: Gazetteer, home_votes=()) -> 
     chosen: list[Optional[Entry]] = [None if m.weak else _unambiguous(m.entries) for m in mentions]
     senses = _senses(mentions)
     for _ in range(2):
-        ctx = Context(base.votes + [(key(m.text), e) for m, e in zip(mentions, chosen) if e is not None])
+        # A weak name (a capitalised word that is also a town: 'Street', 'Church') is placed by the
+        # others and never places them: weak English towns would otherwise pull 'Washington' to England.
+        ctx = Context(base.votes + [(key(m.text), e) for m, e in zip(mentions, chosen) if e is not None and not m.weak])
         picks = []
         for m in mentions:
             if not m.entries:
