@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 from urllib.parse import urlsplit
 
-from .gazetteer import Entry, Gazetteer
+from .gazetteer import Entry, Gazetteer, gazetteer, key
 
 # A home needs this many articles' worth of evidence, and its state this share of it.
 MIN_ARTICLES = 3
@@ -72,9 +72,12 @@ def evidence(pairs) -> tuple[set[tuple[str, Optional[str]]], set[Entry]]:
     regions: set[tuple[str, Optional[str]]] = set()
     towns: set[Entry] = set()
     for m, e in pairs:
-        if e is None or getattr(m, "weak", False) or e.feature not in ("city", "admin") or not e.country:
+        if e is None or m.weak or e.feature not in ("city", "admin") or not e.country:
             continue
-        senses = {(c.country, c.admin) for c in m.entries if c.feature in ("city", "admin")} if m.entries else {(e.country, e.admin)}
+        if m.entries:
+            senses = {(c.country, c.admin) for c in m.entries if c.feature in ("city", "admin")}
+        else:  # a US county, placed by the article's other names: evidence only if one state has it
+            senses = {("US", f"US-{s}") for s in gazetteer().counties.get(key(m.text), ())}
         if len(senses) != 1:
             continue
         regions.add((e.country, e.admin))
@@ -110,6 +113,11 @@ class Homes:
         countries = Counter()
         for (cc, _), v in votes.items():
             countries[cc] += v
+        # The masthead first: 'columbuslocalnews.com' is in the Columbus its articles' states point to.
+        town = _masthead(source, votes, countries)
+        if town is not None:
+            admin = town.admin if votes.get((town.country, town.admin)) else None
+            return Home(town.country, admin, town)
         cc, c_votes = countries.most_common(1)[0] if countries else (None, 0)
         if c_votes < MIN_ARTICLES or c_votes < MIN_SHARE * sum(countries.values()):
             cc, c_votes = _tld_country(source), 0
@@ -121,13 +129,9 @@ class Homes:
             admin, a_votes = states.most_common(1)[0]
             if a_votes < MIN_ARTICLES or a_votes < MIN_SHARE * c_votes:
                 admin = None
-        town = _masthead(source, cc, admin, states)
-        if town is not None:
-            admin = admin or (town.admin if states.get(town.admin) else None)
-        else:
-            ranked = [(t, v) for t, v in self.towns[source].most_common(2) if t.country == cc and (admin is None or t.admin == admin)]
-            if ranked and ranked[0][1] >= MIN_ARTICLES and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-                town = ranked[0][0]
+        ranked = [(t, v) for t, v in self.towns[source].most_common(2) if t.country == cc and (admin is None or t.admin == admin)]
+        if ranked and ranked[0][1] >= MIN_ARTICLES and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            town = ranked[0][0]
         return Home(cc, admin, town)
 
     def learned(self) -> dict[str, Home]:
@@ -178,32 +182,27 @@ def _tld_country(source: str) -> Optional[str]:
         return "GB"
     if len(tld) != 2 or tld in _GENERIC_TLDS:
         return None
-    from .gazetteer import gazetteer
-
     return tld.upper() if tld.upper() in gazetteer().countries else None
 
 
-def _masthead(source: str, cc: str, admin: Optional[str], states: Counter) -> Optional[Entry]:
-    """The town a source's domain names ('palestineherald.com' -> Palestine, in the state its articles
-    point to), if any: a town's name, then nothing or a newspaper word."""
-    from .gazetteer import gazetteer
-
+def _masthead(source: str, votes: Counter, countries: Counter) -> Optional[Entry]:
+    """The town a source's domain names ('palestineherald.com' -> Palestine), if any: a town's name,
+    then nothing, initials or a newspaper word. Of the towns of that name, the one in the state (else
+    the country) most of the source's articles point to; a town they do not point to at all must be big."""
     gaz = gazetteer()
     label = source.split(".")[0].replace("-", "")
     for lead in _MASTHEAD_LEADS:
         if label.startswith(lead) and len(label) > len(lead) + 3:
             label = label[len(lead):]
+    tld = _tld_country(source)
     for cut in range(len(label), 3, -1):
-        rest = label[cut:]
-        if rest and not rest.startswith(_MASTHEAD_WORDS):
+        rest, name = label[cut:], label[:cut]
+        if len(rest) > 2 and not rest.startswith(_MASTHEAD_WORDS) or name in _MASTHEAD_WORDS:
             continue
-        if label[:cut].startswith(_MASTHEAD_WORDS) and label[:cut] in _MASTHEAD_WORDS:
-            continue
-        # The town must be where the articles point (their state), or big enough to need no support.
-        towns = [e for e in gaz.compact(label[:cut]) if e.feature == "city" and e.country == cc
-                 and (e.admin == admin if admin else states.get(e.admin) or e.population >= _MASTHEAD_ALONE)]
+        towns = [e for e in gaz.compact(name) if e.feature == "city" and (tld is None or e.country == tld)
+                 and (votes.get((e.country, e.admin)) or e.population >= _MASTHEAD_ALONE and countries.get(e.country))]
         if towns:
-            return max(towns, key=lambda e: (states.get(e.admin, 0), e.population))
+            return max(towns, key=lambda e: (votes.get((e.country, e.admin), 0), countries.get(e.country, 0), e.population))
     return None
 
 

@@ -38,7 +38,7 @@ def locate(doc: Doc, gaz: Optional[Gazetteer] = None, home: Optional[Home] = Non
         if e is not None and m.landmark and e.feature == "city":
             e = Entry(m.full, e.lat, e.lon, e.country, "landmark", 0, None, e.admin, e.name)
         if e is None:
-            e = _county(m, pairs, gaz) or _landmark(m, idx, pairs, main, gaz)
+            e = _county(m, pairs, gaz, home) or _landmark(m, idx, pairs, main, gaz)
         out.append((m, e))
     return out
 
@@ -73,7 +73,7 @@ def main_town(pairs) -> Optional[Entry]:
     return None
 
 
-def _county(m: Mention, pairs, gaz: Gazetteer) -> Optional[Entry]:
+def _county(m: Mention, pairs, gaz: Gazetteer, home: Optional[Home] = None) -> Optional[Entry]:
     words = m.text.split()
     if len(words) < 2 or words[-1].lower() not in _COUNTY:
         return None
@@ -82,6 +82,10 @@ def _county(m: Mention, pairs, gaz: Gazetteer) -> Optional[Entry]:
         return None
     named = Counter(e.admin for _, e in pairs if e is not None and e.admin)
     towns = [e for _, e in pairs if e is not None and e.feature == "city" and e.country == "US"]
+    if home is not None and home.admin:
+        named[home.admin] += 1  # a local paper's county is in its own state
+    if home is not None and home.town is not None:
+        towns.append(home.town)
     # Many counties share a name with a town inside them ('Orange County', 'Anderson County').
     base_name = " ".join(words[:-1])
     namesakes = {e.admin: e for e in gaz.lookup(base_name) if e.feature == "city" and e.country == "US"}
