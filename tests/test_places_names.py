@@ -50,3 +50,32 @@ def test_a_part_of_a_big_town_named_by_direction_is_placed_at_the_town(extract):
     record = extract("Police closed three streets in north west London after a fire on Sunday.", published="2021-06-01")
     london = next(p for p in record.places if "London" in record.article.text[slice(*p.mentions[0])])
     assert london.country == "GB" and london.lat == pytest.approx(51.5, abs=0.2)
+
+
+def _embedded_text(text, start, end, label="GPE"):
+    from tidings.places.find import _embedded
+
+    doc = spacy.blank("en")(text)
+    got = _embedded(gazetteer(), Span(doc, start, end, label=label))
+    return None if got is None else (got[0].text, got[2], {e.country for e in got[1]})
+
+
+def test_a_town_at_the_head_of_a_longer_name_is_found():
+    # 'Fargo City' is Fargo; 'West Wichita' a part of Wichita; both the towns themselves.
+    assert _embedded_text("said Fargo City Commissioner Tim Mahoney", 1, 3)[:2] == ("Fargo", False)
+    assert _embedded_text("stations in West Wichita on Saturday", 2, 4)[:2] == ("Wichita", False)
+    # A park named after its town is a landmark in it.
+    assert _embedded_text("the steps at Athens Regional Park by the lake", 3, 6, "FAC")[:2] == ("Athens", True)
+    # Streets, waters and one-word towns that are ordinary words are left alone.
+    assert _embedded_text("on Memphis Street downtown", 1, 3, "FAC") is None
+    assert _embedded_text("the Red River crested", 1, 3, "LOC") is None
+    assert _embedded_text("at the Farmers Service Centre today", 2, 5, "FAC") is None
+    # A state inside a longer name must be all there is: 'Tennessee Colony' is a town in Texas.
+    assert _embedded_text("in Tennessee Colony on Monday", 1, 3) is None
+
+
+def test_arabic_names_without_ayn_or_article_are_found():
+    gaz = gazetteer()
+    assert [e.country for e in gaz.lookup("Afrin")][:1] == ["SY"]  # GeoNames: '‘Afrīn'
+    assert [e.country for e in gaz.lookup("Qamishli")][:1] == ["SY"]  # GeoNames: 'Al Qāmishlī'
+    assert [e.country for e in gaz.lookup("Raqqa")][:1] == ["SY"]

@@ -47,6 +47,9 @@ class Config:
     time_budget_s: float = 30.0
     # Keep tables and lists found in HTML bodies.
     html_include_tables: bool = False
+    # A table of where news sources are based (``tidings homes`` writes one):
+    # a local paper's 'Rochester' is then its own Rochester. Empty: none.
+    source_homes: str = ""
 
     @classmethod
     def from_env(cls, **overrides) -> "Config":

@@ -37,6 +37,7 @@ class Pipeline:
             model=model_.describe(self.nlp),
             components=[n for n in self.nlp.pipe_names if n.startswith("tidings_")],
         )
+        self.homes = _read_homes(self.config.source_homes)
         self._warm_up()
         # The model and the gazetteers are hundreds of MB of long-lived
         # objects; the cyclic garbage collector would walk all of them again
@@ -103,6 +104,7 @@ class Pipeline:
                 continue
             doc._.tidings_article = article
             doc.user_data["tidings:raw"] = raw
+            doc.user_data["tidings:home"] = self.homes.home(article.url) if self.homes is not None else None
             docs.append(doc)
             slots.append(i)
         for i, doc in zip(slots, self._pipe(docs)):
@@ -133,10 +135,11 @@ class Pipeline:
             return
         for doc in docs:
             # A fresh Doc: the failed batch may have left partial annotations.
-            article, raw = doc._.tidings_article, doc.user_data["tidings:raw"]
+            article, raw, home = doc._.tidings_article, doc.user_data["tidings:raw"], doc.user_data.get("tidings:home")
             doc = self.nlp.make_doc(article.text)
             doc._.tidings_article = article
             doc.user_data["tidings:raw"] = raw
+            doc.user_data["tidings:home"] = home
             try:
                 with guard.deadline(budget):
                     doc = self.nlp(doc)
@@ -167,6 +170,23 @@ def to_raw(text_or_html: str, *, published=None, url=None, title=None, id=None, 
     if looks_like_html(text_or_html):
         return RawArticle(source=source, id=id, html=text_or_html, published=published, url=url, title=title)
     return RawArticle(source=source, id=id, text=text_or_html, published=published, url=url, title=title)
+
+
+def _read_homes(path: str):
+    """The source-homes table named by the settings (None when none is)."""
+    if not path:
+        return None
+    from pathlib import Path
+
+    from tidings.places.gazetteer import gazetteer
+    from tidings.places.homes import Homes
+
+    if not Path(path).is_file():
+        raise TidingsError("E001", path)
+    try:
+        return Homes.read(Path(path), gazetteer())
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise TidingsError("E023", path, kind="source-homes", detail=" ".join(str(exc).split())[:200]) from None
 
 
 def error_record(id, exc: TidingsError) -> ErrorRecord:

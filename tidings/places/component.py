@@ -19,7 +19,8 @@ class TidingsPlaces:
 
     @guarded("tidings_places")
     def __call__(self, doc: Doc) -> Doc:
-        doc._.tidings_places = places(doc)
+        # Where the article's source is based, when the run was given a table of homes (pipeline.py).
+        doc._.tidings_places = places(doc, home=doc.user_data.get("tidings:home"))
         return doc
 
 
