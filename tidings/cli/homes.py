@@ -29,7 +29,7 @@ def homes(paths, output, model):
       tidings homes local-news.jsonl -o homes.tsv
       TIDINGS_SOURCE_HOMES=homes.tsv tidings extract local-news.jsonl -o records.jsonl
 
-    A source needs 3 articles of evidence, and its state half of it; a town
+    A source needs 3 articles of evidence, and its state 40% of it; a town
     its domain names ('palestineherald.com') is taken when its articles point
     to that town's state.
     """

@@ -30,7 +30,7 @@ from .gazetteer import Entry, Gazetteer, gazetteer, key
 
 # A home needs this many articles' worth of evidence, and its state this share of it.
 MIN_ARTICLES = 3
-MIN_SHARE = 0.5
+MIN_SHARE = 0.4
 _PREFIXES = ("www.", "news.", "m.", "amp.", "mobile.")
 # Country-code domains that are sold as generic names ('.tv', '.io') say nothing of where a source is.
 _GENERIC_TLDS = {"tv", "io", "co", "me", "fm", "am", "ai", "cc", "ws", "to", "gg", "nu", "ly", "la", "tk", "vc", "ms", "gl", "sh", "ag", "md", "so"}
@@ -175,6 +175,14 @@ def _town(gaz: Gazetteer, name: str, gid: str, cc: str, admin: Optional[str]) ->
     return cands[0] if cands else None
 
 
+def _site_label(source: str) -> str:
+    """The name a site registered: 'chronicle.augusta.com' -> 'augusta', 'cambridge-news.co.uk' -> 'cambridge-news'."""
+    labels = source.lower().split(".")[:-1] or [source]
+    if len(labels) > 1 and labels[-1] in ("co", "com", "org", "net", "ac", "gov", "news"):
+        labels = labels[:-1]
+    return labels[-1]
+
+
 def _tld_country(source: str) -> Optional[str]:
     """'lfpress.ca' -> 'CA', 'thisisoxfordshire.co.uk' -> 'GB'; None for '.com' and for generic-use codes."""
     tld = source.rsplit(".", 1)[-1].lower()
@@ -190,7 +198,7 @@ def _masthead(source: str, votes: Counter, countries: Counter) -> Optional[Entry
     then nothing, initials or a newspaper word. Of the towns of that name, the one in the state (else
     the country) most of the source's articles point to; a town they do not point to at all must be big."""
     gaz = gazetteer()
-    label = source.split(".")[0].replace("-", "")
+    label = _site_label(source).replace("-", "")
     for lead in _MASTHEAD_LEADS:
         if label.startswith(lead) and len(label) > len(lead) + 3:
             label = label[len(lead):]

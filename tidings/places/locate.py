@@ -11,7 +11,7 @@ from tidings.record import Place
 
 from .find import Mention, find
 from .gazetteer import Entry, Gazetteer, gazetteer, key
-from .homes import Home, votes
+from .homes import Home
 from .landmarks import common_landmarks, is_landmark_name
 from .resolve import NEAR_KM, choose, distance_km
 
@@ -25,7 +25,7 @@ def locate(doc: Doc, gaz: Optional[Gazetteer] = None, home: Optional[Home] = Non
     """
     gaz = gaz or gazetteer()
     mentions, demonyms = find(doc, gaz)
-    chosen = choose(mentions, demonyms, gaz, votes(home))
+    chosen = choose(mentions, demonyms, gaz, home)
     pairs = _backed(list(zip(mentions, chosen)))
     main = main_town(pairs)
     taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
@@ -83,7 +83,7 @@ def _county(m: Mention, pairs, gaz: Gazetteer, home: Optional[Home] = None) -> O
     named = Counter(e.admin for _, e in pairs if e is not None and e.admin)
     towns = [e for _, e in pairs if e is not None and e.feature == "city" and e.country == "US"]
     if home is not None and home.admin:
-        named[home.admin] += 1  # a local paper's county is in its own state
+        named[home.admin] += 1.5  # a local paper's county is in its own state, unless the article names another
     if home is not None and home.town is not None:
         towns.append(home.town)
     # Many counties share a name with a town inside them ('Orange County', 'Anderson County').

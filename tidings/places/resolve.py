@@ -21,10 +21,14 @@ from typing import Optional
 
 from .gazetteer import Entry, Gazetteer, key
 from .find import Mention
+from .homes import Home, votes
 
 # Names whose news sense is not their most populous or highest-ranked entry.
 _NEWS_SENSE = {"washington": ("city", "US-DC"), "new york": ("city", "US-NY"), "washington, d.c.": ("city", "US-DC")}
 NEAR_KM = 250.0
+# A local paper's town is in its home state more often than a town the article names is in a state
+# it names: the extra for a town in the source's home state (measured on LGL: accuracy 0.877 without, 0.884 at 1.0, 0.889 at 2.0).
+HOME_STATE = 2.0
 # Bonus for a town whose US state the article's other names share (by their share of each name).
 SAME_STATE = 2.0
 # ... given only to towns within this much prior of their name's best sense: a shared state
@@ -143,9 +147,11 @@ def _unambiguous(entries: list[Entry]) -> Optional[Entry]:
     return None
 
 
-def choose(mentions: list[Mention], demonyms, gaz: Gazetteer, home_votes=()) -> list[Optional[Entry]]:
-    """One entry (or None) per mention; ``home_votes``: where the source is based (``homes.votes``)."""
-    base = Context(list(home_votes))
+def choose(mentions: list[Mention], demonyms, gaz: Gazetteer, home: Optional[Home] = None) -> list[Optional[Entry]]:
+    """One entry (or None) per mention; ``home``: where the article's source is based, read as if
+    the article named it, and a little more: a town in the home state gets HOME_STATE more."""
+    base = Context(list(votes(home)))
+    home_admin = home.admin if home is not None else None
     for span, code in demonyms:
         country, _, state = code.partition("-")
         base.votes.append((key(span.text), Entry(span.text, None, None, country, None, 0, None, code if state else None)))
@@ -180,7 +186,8 @@ def choose(mentions: list[Mention], demonyms, gaz: Gazetteer, home_votes=()) -> 
             # makes neither 'Egypt' nor 'Washington' a small town.
             ctx_senses = None if key(m.text) in _NEWS_SENSE or any(e.feature == "country" for e in entries) else senses
             best = max(prior(e) for e in entries)
-            picks.append(max(entries, key=lambda e: score(e, m.text, own, gaz, container, countries, admins, anchors, ctx_senses, best)))
+            picks.append(max(entries, key=lambda e: score(e, m.text, own, gaz, container, countries, admins, anchors, ctx_senses, best)
+                             + (HOME_STATE if home_admin and e.feature == "city" and e.admin == home_admin else 0.0)))
         chosen = picks
     return chosen
 
