@@ -30,6 +30,7 @@ from .gazetteer import Entry, Gazetteer, gazetteer, key
 
 # A home needs this many articles' worth of evidence, and its state this share of it.
 MIN_ARTICLES = 3
+_NAMED_REGION = 10**8  # states and listed regions (resolve._NAMED_REGION)
 MIN_SHARE = 0.4
 _PREFIXES = ("www.", "news.", "m.", "amp.", "mobile.")
 # Country-code domains that are sold as generic names ('.tv', '.io') say nothing of where a source is.
@@ -74,7 +75,10 @@ def evidence(pairs) -> tuple[set[tuple[str, Optional[str]]], set[Entry]]:
     for m, e in pairs:
         if e is None or m.weak or e.feature not in ("city", "admin") or not e.country:
             continue
-        if m.entries:
+        if m.container is not None or e.feature == "admin" and e.population >= _NAMED_REGION:
+            # 'Huntsville, Texas' says where it is; a state's own name is the state.
+            senses = {(e.country, e.admin)}
+        elif m.entries:
             senses = {(c.country, c.admin) for c in m.entries if c.feature in ("city", "admin")}
         else:  # a US county, placed by the article's other names: evidence only if one state has it
             senses = {("US", f"US-{s}") for s in gazetteer().counties.get(key(m.text), ())}
@@ -90,6 +94,9 @@ class Homes:
     def __init__(self):
         self.regions: dict[str, Counter] = defaultdict(Counter)
         self.towns: dict[str, Counter] = defaultdict(Counter)
+        # Town names (ambiguous or not) by the number of the source's articles that use them, with their senses.
+        self.names: dict[str, Counter] = defaultdict(Counter)
+        self.senses: dict[str, list[Entry]] = {}
         self.articles: Counter = Counter()
         self.fixed: dict[str, Home] = {}
 
@@ -102,6 +109,13 @@ class Homes:
         self.articles[source] += 1
         self.regions[source].update(regions)
         self.towns[source].update(towns)
+        names = set()
+        for m, _ in pairs:
+            cities = [c for c in m.entries if c.feature == "city"]
+            if cities and not m.weak and m.container is None:
+                names.add(key(m.text))
+                self.senses.setdefault(key(m.text), cities)
+        self.names[source].update(names)
 
     def home(self, source: Optional[str]) -> Optional[Home]:
         source = source_key(source)
@@ -118,6 +132,10 @@ class Homes:
         if town is not None:
             admin = town.admin if votes.get((town.country, town.admin)) else None
             return Home(town.country, admin, town)
+        # Then the town most of its articles name: a local paper names its own town, without its state.
+        town = self._own_town(source, votes)
+        if town is not None:
+            return Home(town.country, town.admin if votes.get((town.country, town.admin)) else None, town)
         cc, c_votes = countries.most_common(1)[0] if countries else (None, 0)
         if c_votes < MIN_ARTICLES or c_votes < MIN_SHARE * sum(countries.values()):
             cc, c_votes = _tld_country(source), 0
@@ -127,12 +145,25 @@ class Homes:
         admin = None
         if states:
             admin, a_votes = states.most_common(1)[0]
-            if a_votes < MIN_ARTICLES or a_votes < MIN_SHARE * c_votes:
+            second = states.most_common(2)[1][1] if len(states) > 1 else 0
+            if a_votes < MIN_ARTICLES or (a_votes < MIN_SHARE * c_votes and a_votes < 2 * second):
                 admin = None
         ranked = [(t, v) for t, v in self.towns[source].most_common(2) if t.country == cc and (admin is None or t.admin == admin)]
         if ranked and ranked[0][1] >= MIN_ARTICLES and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             town = ranked[0][0]
         return Home(cc, admin, town)
+
+    def _own_town(self, source: str, votes: Counter) -> Optional[Entry]:
+        """The town name at least 40% of the source's articles use (3 or more), in the sense whose
+        state the source's evidence points to; None when no sense has any."""
+        n = self.articles[source]
+        for name, count in self.names[source].most_common(3):
+            if count < max(MIN_ARTICLES, MIN_SHARE * n):
+                break
+            backed = [e for e in self.senses[name] if votes.get((e.country, e.admin))]
+            if backed:
+                return max(backed, key=lambda e: (votes[(e.country, e.admin)], e.population))
+        return None
 
     def learned(self) -> dict[str, Home]:
         out = {s: h for s in sorted(set(self.articles) | set(self.fixed)) if (h := self.home(s)) is not None}
