@@ -111,6 +111,6 @@ DATASETS = [
     Dataset(
         name="lgl",
         description="LGL, Local-Global Lexicon (588 local news articles from 85 sources): recall of gold toponyms with coordinates and accuracy within 161 km on those found; each source's home is learned from its own articles first, as `tidings homes` does.",
-        path="places/gritta", run=run_lgl, floors={"toponym_recall": 0.885, "accuracy_161km": 0.88}, reference=_REF,
+        path="places/gritta", run=run_lgl, floors={"toponym_recall": 0.885, "accuracy_161km": 0.90}, reference=_REF,
     ),
 ]

@@ -27,7 +27,7 @@ from .homes import Home, votes
 _NEWS_SENSE = {"washington": ("city", "US-DC"), "new york": ("city", "US-NY"), "washington, d.c.": ("city", "US-DC")}
 NEAR_KM = 250.0
 # A local paper's town is in its home state more often than a town the article names is in a state
-# it names: the extra for a town in the source's home state (measured on LGL: accuracy 0.877 without, 0.884 at 1.0, 0.889 at 2.0).
+# it names: the extra for a town in the source's home state (measured on LGL: accuracy within 161 km 0.895 without, 0.901 at 1.0, 0.905 at 2.0).
 HOME_STATE = 2.0
 # Bonus for a town whose US state the article's other names share (by their share of each name).
 SAME_STATE = 2.0
