@@ -26,6 +26,10 @@ ARTICLES = [
     ("ph1", "https://www.palestineherald.com/a", "Anderson County commissioners voted on Tuesday to repair roads near Elkhart and Frankston. Texas highway officials said the work would take a year."),
     ("ph2", "https://www.palestineherald.com/b", "Frankston firefighters put out a grass fire on Sunday. Texas forestry officials warned of more fires across East Texas."),
     ("ph3", "https://www.palestineherald.com/c", "Elkhart voters approved a school bond. The measure, the first in Texas this year to pass in Anderson County, pays for a new gym."),
+    # A paper whose domain does not name its town, though most of its articles do.
+    ("hi1", "https://www.theitem.com/1", "Huntsville police arrested a man on Friday after a disturbance downtown. Texas prison officials said the man had been released in May."),
+    ("hi2", "https://www.theitem.com/2", "The Huntsville city council approved the budget on Tuesday, and Texas transportation officials agreed to pay for new sidewalks near the university."),
+    ("hi3", "https://www.theitem.com/3", "Huntsville schools will open late on Monday because of ice on the roads, and the Texas Department of Public Safety asked drivers to stay home."),
 ]
 ROCHESTER = "A Rochester man was charged with burglary on Tuesday after police found stolen tools in his garage, the police chief said."
 PALESTINE = "Palestine city council members voted to raise water rates on Monday, the mayor said."
@@ -46,7 +50,7 @@ def table(tmp_path_factory):
     out = folder / "homes.tsv"
     proc = run("homes", inputs, "-o", out)
     assert proc.returncode == 0, proc.stderr
-    assert "6 articles with a URL from 2 sources; 2 homes written" in proc.stderr.decode()
+    assert "9 articles with a URL from 3 sources; 3 homes written" in proc.stderr.decode()
     return out
 
 
@@ -65,6 +69,8 @@ def test_homes_learned_from_the_sources_own_articles(table):
     assert by_source["postbulletin.com"][1:3] == ["US", "US-MN"]
     # The masthead names the town: Palestine, Texas, where the articles' places are.
     assert by_source["palestineherald.com"][1:5] == ["US", "US-TX", "Palestine", "4717232"]
+    # No town in the domain: the town most of its articles name, in the state they point to.
+    assert by_source["theitem.com"][1:4] == ["US", "US-TX", "Huntsville"]
 
 
 def test_a_local_papers_town_is_its_own(pipeline, table):
@@ -78,6 +84,9 @@ def test_a_local_papers_town_is_its_own(pipeline, table):
     # An article from a source the table does not list is placed as before.
     other = local.extract(ROCHESTER, url="https://example.org/y", published="2024-03-01").places[0]
     assert other.geonameid == 5134086
+    huntsville = "Huntsville firefighters put out a house fire on Sunday night, the fire chief said."
+    assert local.extract(huntsville, url="https://www.theitem.com/4", published="2024-03-01").places[0].lat == pytest.approx(30.72, abs=0.05)
+    assert pipeline.extract(huntsville, published="2024-03-01").places[0].lat == pytest.approx(34.73, abs=0.05)  # Alabama
     palestine = local.extract(PALESTINE, url="https://www.palestineherald.com/y", published="2024-03-01").places[0]
     assert (palestine.country, palestine.feature, palestine.geonameid) == ("US", "city", 4717232)
 
