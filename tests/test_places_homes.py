@@ -43,15 +43,31 @@ def run(*args):
 
 
 @pytest.fixture(scope="module")
-def table(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("homes")
-    inputs = folder / "local.jsonl"
-    inputs.write_text("".join(json.dumps({"id": i, "url": u, "text": t}) + "\n" for i, u, t in ARTICLES))
-    out = folder / "homes.tsv"
+def inputs(tmp_path_factory):
+    path = tmp_path_factory.mktemp("homes") / "local.jsonl"
+    path.write_text("".join(json.dumps({"id": i, "url": u, "text": t}) + "\n" for i, u, t in ARTICLES))
+    return path
+
+
+@pytest.fixture(scope="module")
+def table(inputs):
+    out = inputs.parent / "homes.tsv"
     proc = run("homes", inputs, "-o", out)
     assert proc.returncode == 0, proc.stderr
     assert "9 articles with a URL from 3 sources; 3 homes written" in proc.stderr.decode()
     return out
+
+
+def test_homes_learned_from_a_database_are_the_same(inputs, table, tmp_path):
+    db = tmp_path / "local.db"
+    assert run("ingest", inputs, "--db", db).returncode == 0
+    out = tmp_path / "from-db.tsv"
+    proc = run("homes", "--db", db, "-o", out)
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_text() == table.read_text()
+    # Files or a database, not both and not neither.
+    assert run("homes", inputs, "--db", db, "-o", out).returncode == 2
+    assert run("homes", "-o", out).returncode == 2
 
 
 def test_source_key_is_the_domain_without_www():

@@ -12,10 +12,11 @@ from tidings.record import ErrorRecord
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True, help="The table to write (TSV).")
+@click.option("--db", default=None, help="Learn from the articles a database holds (SQLite file or postgresql:// URL; copies left out) instead of from files.")
 @model_option
-def homes(paths, output, model):
+def homes(paths, output, db, model):
     """Learn where each news source (web domain) is based from its own articles.
 
     A local paper rarely names its own state: 'Rochester man charged' in a
@@ -28,6 +29,7 @@ def homes(paths, output, model):
     \b
       tidings homes local-news.jsonl -o homes.tsv
       TIDINGS_SOURCE_HOMES=homes.tsv tidings extract local-news.jsonl -o records.jsonl
+      tidings homes --db events.db -o homes.tsv
 
     A source needs 3 articles of evidence, and its state 40% of it; a town
     its domain names ('palestineherald.com') is taken when its articles point
@@ -39,30 +41,46 @@ def homes(paths, output, model):
     from tidings.prepare import prepare
     from tidings.errors import TidingsError
 
+    if bool(paths) == bool(db):
+        raise click.UsageError("give input files or --db (one of the two).")
     config = config_from(model)
-    read, _ = open_inputs(list(paths))
     nlp = load_spacy(config.model)
     learned = Homes()
     n = failed = 0
 
     def articles():
+        """(url, text) of each article read."""
         nonlocal failed
+        if db:
+            from tidings.record import Record
+            from tidings.store import open_store
+
+            store = open_store(db)
+            try:
+                for line in store.iter_records(originals_only=True):
+                    article = Record.model_validate_json(line).article
+                    yield article.url, article.text
+            finally:
+                store.close()
+            return
+        read, _ = open_inputs(list(paths))
         for item in read:
             if isinstance(item, ErrorRecord):
                 failed += 1
                 click.echo(f"tidings: {item.error.code}: {item.error.message}", err=True)
                 continue
             try:
-                yield prepare(item, config)
+                article = prepare(item, config)
             except TidingsError as exc:
                 failed += 1
                 click.echo(f"tidings: {exc}", err=True)
+                continue
+            yield article.url, article.text
 
-    items = list(articles())
-    for doc, article in zip(nlp.pipe((a.text for a in items), batch_size=config.batch_size), items):
-        if article.url:
-            learned.learn(article.url, locate(doc))
-            n += 1
+    items = [(url, text) for url, text in articles() if url]
+    for doc, (url, _) in zip(nlp.pipe((text for _, text in items), batch_size=config.batch_size), items):
+        learned.learn(url, locate(doc))
+        n += 1
     if not n:
         click.echo("tidings: no article with a URL was read, so there is nothing to learn homes from; nothing written.", err=True)
         sys.exit(1)
