@@ -198,7 +198,8 @@ def _entries(gaz: Gazetteer, text: str) -> list[Entry]:
 
 
 # Words around a town's name that leave it the town ('Fargo City', 'West Wichita', 'Historic Dublin').
-_TOWN_WRAP = {"city", "township", "twp", "twp.", "area", "historic", "downtown", "greater", "metro", "old", "uptown", "midtown"} | _COMPASS
+_TOWN_WRAP = {"city", "township", "twp", "twp.", "area", "historic", "downtown", "greater", "metro", "old", "uptown", "midtown",
+              "state", "of", "the"} | _COMPASS
 # Names of streets and waters often carry a town's name and are not in it ('Memphis St.', 'Lake Vermont').
 _NOT_IN_TOWN = re.compile(r"\b(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|highway|hwy|way|pike|route|river|lake|creek|bay|sea|ocean|falls|mountains?|mount|mt|islands?|canyon|trail)\.?$|^(?:lake|mount|mt\.?|river)\b", re.I)
 
@@ -214,7 +215,7 @@ def _embedded(gaz: Gazetteer, span: Span):
     if len(words) < 2 or _NOT_IN_TOWN.search(span.text.strip()) or any(t.lower_ in ("county", "parish") for t in span):
         return None
     lead = 0
-    while lead < len(span) - 1 and (span[lead].lower_ in _TOWN_WRAP or span[lead].lower_ in ("state", "of", "the")):
+    while lead < len(span) - 1 and span[lead].lower_ in _TOWN_WRAP:
         lead += 1
     for size in range(min(_MAX_NGRAM, len(span) - lead), 0, -1):
         sub = span[lead:lead + size]
@@ -224,7 +225,7 @@ def _embedded(gaz: Gazetteer, span: Span):
         if not entries:
             continue
         rest = [t.lower_ for t in span if (t.i < sub.start or t.i >= sub.end) and not t.is_punct]
-        wrapped = all(w in _TOWN_WRAP or w in ("state", "of", "the") for w in rest)
+        wrapped = all(w in _TOWN_WRAP for w in rest)
         towns = [e for e in entries if e.feature == "city"]
         if not towns:
             return (sub, entries, False) if wrapped else None

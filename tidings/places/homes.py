@@ -123,7 +123,9 @@ class Homes:
             return None
         if source in self.fixed:
             return self.fixed[source]
-        votes = self.regions.get(source) or Counter()
+        if not self.articles.get(source):  # nothing learned about it (and nothing added by asking)
+            return None
+        votes = self.regions[source]
         countries = Counter()
         for (cc, _), v in votes.items():
             countries[cc] += v
@@ -166,8 +168,7 @@ class Homes:
         return None
 
     def learned(self) -> dict[str, Home]:
-        out = {s: h for s in sorted(set(self.articles) | set(self.fixed)) if (h := self.home(s)) is not None}
-        return out
+        return {s: h for s in sorted(set(self.articles) | set(self.fixed)) if (h := self.home(s)) is not None}
 
     def write(self, path: Path) -> int:
         homes = self.learned()
