@@ -31,9 +31,10 @@ def homes(paths, output, db, model):
       TIDINGS_SOURCE_HOMES=homes.tsv tidings extract local-news.jsonl -o records.jsonl
       tidings homes --db events.db -o homes.tsv
 
-    A source needs 3 articles of evidence, and its state 40% of it; a town
+    A state needs 3 articles of evidence and 40% of the source's; a town
     its domain names ('palestineherald.com') is taken when its articles point
-    to that town's state.
+    to that town's state, else the town 40% of its articles name; a
+    country-code domain ('.ca') gives the country when evidence is thin.
     """
     from tidings.nlp.model import load_spacy
     from tidings.places.homes import Homes
@@ -77,8 +78,9 @@ def homes(paths, output, db, model):
                 continue
             yield article.url, article.text
 
-    items = [(url, text) for url, text in articles() if url]
-    for doc, (url, _) in zip(nlp.pipe((text for _, text in items), batch_size=config.batch_size), items):
+    # Streamed: a database of a million articles is parsed without holding its texts.
+    pairs = ((text, url) for url, text in articles() if url)
+    for doc, url in nlp.pipe(pairs, as_tuples=True, batch_size=config.batch_size):
         learned.learn(url, locate(doc))
         n += 1
     if not n:

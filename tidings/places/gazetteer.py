@@ -63,6 +63,15 @@ class Entry:
     city: Optional[str] = None  # the town a landmark stands in
 
 
+# States (10**9) and the regions regions.tsv lists (5 * 10**8) carry a population above this, so a
+# name they hold is read as them first; provinces derived from towns keep their real population.
+NAMED_REGION = 10**8
+
+
+def is_named_region(e: "Entry") -> bool:
+    return e.feature == "admin" and e.population >= NAMED_REGION
+
+
 def key(text: str) -> str:
     """Lookup key: lower case, accents and a leading 'the' dropped."""
     text = unicodedata.normalize("NFKD", text)
@@ -259,7 +268,7 @@ class Gazetteer:
                 entry = Entry(name, lat / n, lon / n, cc, "admin", pop, None, admin)
                 bases = {name, *(name[: -len(w)].strip() for w in _DIVISION_WORDS if name.endswith(" " + w))}
                 for base in bases:
-                    if base.split()[0].lower() in _GENERIC or any(e.feature in ("country", "admin") and e.population >= 10**8 for e in self.names.get(key(base), ())):
+                    if base.split()[0].lower() in _GENERIC or any(e.feature == "country" or is_named_region(e) for e in self.names.get(key(base), ())):
                         continue
                     self._add(base, entry)
 

@@ -26,11 +26,10 @@ from pathlib import Path
 from typing import Iterable, Optional
 from urllib.parse import urlsplit
 
-from .gazetteer import Entry, Gazetteer, gazetteer, key
+from .gazetteer import Entry, Gazetteer, gazetteer, is_named_region, key
 
 # A home needs this many articles' worth of evidence, and its state this share of it.
 MIN_ARTICLES = 3
-_NAMED_REGION = 10**8  # states and listed regions (resolve._NAMED_REGION)
 MIN_SHARE = 0.4
 _PREFIXES = ("www.", "news.", "m.", "amp.", "mobile.")
 # Country-code domains that are sold as generic names ('.tv', '.io') say nothing of where a source is.
@@ -75,7 +74,7 @@ def evidence(pairs) -> tuple[set[tuple[str, Optional[str]]], set[Entry]]:
     for m, e in pairs:
         if e is None or m.weak or e.feature not in ("city", "admin") or not e.country:
             continue
-        if m.container is not None or e.feature == "admin" and e.population >= _NAMED_REGION:
+        if m.container is not None or is_named_region(e):
             # 'Huntsville, Texas' says where it is; a state's own name is the state.
             senses = {(e.country, e.admin)}
         elif m.entries:

@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .gazetteer import Entry, Gazetteer, key
+from .gazetteer import NAMED_REGION, Entry, Gazetteer, is_named_region, key
 from .find import Mention
 from .homes import Home, votes
 
@@ -34,8 +34,6 @@ SAME_STATE = 2.0
 # ... given only to towns within this much prior of their name's best sense: a shared state
 # does not turn 'London' into London, Ohio (a prior gap of 3 is a thousand times the people).
 SAME_STATE_GAP = 3.0
-# States and regions the gazetteer lists by name (provinces derived from towns have their real population).
-_NAMED_REGION = 10**8
 
 
 @dataclass
@@ -74,7 +72,7 @@ def prior(e: Entry) -> float:
         return 9.0
     if e.feature == "admin":
         # A state or listed region; a province or county derived from its towns ranks by its people.
-        return 7.5 if e.population >= _NAMED_REGION else min(7.5, math.log10(max(e.population, 1)) + 1.0)
+        return 7.5 if e.population >= NAMED_REGION else min(7.5, math.log10(max(e.population, 1)) + 1.0)
     if e.feature != "city":
         return 7.0
     s = math.log10(max(e.population, 1))
@@ -109,8 +107,10 @@ def same_state(e: Entry, own: str, senses: dict[str, list[tuple[Entry, float]]])
 
 def score(e: Entry, text: str, ctx: Context, gaz: Gazetteer, container: Optional[Entry],
           countries: Counter, admins: Counter, anchors: list[Entry],
-          senses: Optional[dict] = None, best: float = 0.0) -> float:
+          senses: Optional[dict] = None, best: float = 0.0, home_admin: Optional[str] = None) -> float:
     s = prior(e)
+    if home_admin and e.feature == "city" and e.admin == home_admin:
+        s += HOME_STATE
     if senses and best - prior(e) < SAME_STATE_GAP:
         s += SAME_STATE * min(same_state(e, key(text), senses), 1.0)
     sense = _NEWS_SENSE.get(key(text))
@@ -128,10 +128,6 @@ def score(e: Entry, text: str, ctx: Context, gaz: Gazetteer, container: Optional
         inside = e.country == container.country and (container.feature == "country" or e.admin == container.admin)
         s += 6.0 if inside else -6.0
     return s
-
-
-def _named_region(e: Entry) -> bool:
-    return e.feature == "admin" and e.population >= _NAMED_REGION
 
 
 def _unambiguous(entries: list[Entry]) -> Optional[Entry]:
@@ -180,14 +176,13 @@ def choose(mentions: list[Mention], demonyms, gaz: Gazetteer, home: Optional[Hom
             own = ctx.without(key(m.text))
             countries, admins, anchors = own.countries, own.admins, own.anchors
             entries = m.entries
-            if container is None and key(m.text) not in _NEWS_SENSE and any(_named_region(e) for e in entries):
+            if container is None and key(m.text) not in _NEWS_SENSE and any(is_named_region(e) for e in entries):
                 entries = [e for e in entries if e.feature != "city"]
             # Country names and names with a news sense keep their reading: a shared state
             # makes neither 'Egypt' nor 'Washington' a small town.
             ctx_senses = None if key(m.text) in _NEWS_SENSE or any(e.feature == "country" for e in entries) else senses
             best = max(prior(e) for e in entries)
-            picks.append(max(entries, key=lambda e: score(e, m.text, own, gaz, container, countries, admins, anchors, ctx_senses, best)
-                             + (HOME_STATE if home_admin and e.feature == "city" and e.admin == home_admin else 0.0)))
+            picks.append(max(entries, key=lambda e: score(e, m.text, own, gaz, container, countries, admins, anchors, ctx_senses, best, home_admin)))
         chosen = picks
     return chosen
 
